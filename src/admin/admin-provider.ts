@@ -1,0 +1,174 @@
+// The control API (/__admin) as a provider of the same engine: reset, fixtures, state, clock, request log, faults, sandboxes.
+
+import { randomUUID } from 'node:crypto';
+import { parseDuration } from '../clock.js';
+import { MockError } from '../errors.js';
+import { problemResponse } from '../pipeline/render.js';
+import type { Fault } from '../pipeline/run.js';
+import type { Runtime, WorldRuntime } from '../runtime.js';
+import { safeEqual } from '../security/secrets.js';
+import { seedStore, type FixtureValidator, type Fixtures } from '../state/fixtures.js';
+import type { Handler, HandlerContext, Provider, World } from '../types.js';
+
+export interface AdminOptions {
+  runtime: () => Runtime;
+  providers: ReadonlyArray<Provider>;
+  validateFixtures: FixtureValidator;
+  operationIds: () => ReadonlySet<string>;
+  adminToken: string | undefined;
+  version: string;
+  uptimeMs: () => number;
+  sandboxIdleMs: number;
+}
+
+type Obj = Record<string, unknown>;
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+const clockBody = (world: World): Obj => {
+  const state = world.clock.state();
+  return { now: iso(state.now), offset_ms: Math.round(state.offsetMs), frozen: state.frozen };
+};
+
+const faultBody = (f: Fault): Obj => ({
+  id: f.id,
+  operation_id: f.operationId,
+  latency_ms: f.latencyMs,
+  status: f.status,
+  times: f.times,
+  probability: f.probability,
+});
+
+export function createAdminProvider(options: AdminOptions): Provider {
+  const runtimeOf = (world: World): WorldRuntime => options.runtime().get(world.id) ?? options.runtime().main;
+  const body = (ctx: HandlerContext): Obj => (ctx.req.body ?? {}) as Obj;
+
+  const handlers: Record<string, Handler> = {
+    adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.version } }),
+    adminReset: async ({ world }) => {
+      await world.store.reset();
+      runtimeOf(world).faults.length = 0;
+      return { status: 200, body: { reset: true } };
+    },
+    adminAddFixtures: async (ctx) => {
+      let fixtures: Fixtures;
+      try {
+        fixtures = options.validateFixtures('request body', ctx.req.body);
+      } catch (error) {
+        throw new MockError('validation.failed', (error as Error).message, { pointer: `/body${(error as { path?: string }).path ?? ''}` });
+      }
+      try {
+        const added = await seedStore(ctx.world.store, options.providers, fixtures, ctx.world.clock);
+        return { status: 200, body: { added: { duet: 0, devicehq: 0, rfcx: 0, emnify: 0, ...added } } };
+      } catch (error) {
+        if (error instanceof MockError) throw error;
+        throw new MockError('validation.failed', `fixtures could not be added: ${(error as Error).message}`);
+      }
+    },
+    adminGetState: async ({ world }) => {
+      const env = { clock: world.clock };
+      const providers = await world.store.read((tx) =>
+        Object.fromEntries(options.providers.map((p) => [p.name, p.describeState(tx, env) as Obj])),
+      );
+      return { status: 200, body: { now: iso(world.clock.now()), providers } };
+    },
+    adminGetClock: ({ world }) => ({ status: 200, body: clockBody(world) }),
+    adminSetClock: (ctx) => {
+      const { advance, set, freeze } = body(ctx);
+      const { clock } = ctx.world;
+      if (typeof advance === 'string') {
+        const ms = parseDuration(advance);
+        if (ms === null) throw new MockError('validation.failed', `advance '${advance.slice(0, 40)}' is not an ISO 8601 duration such as PT5M`, { status: 400, pointer: '/body/advance' });
+        clock.advance(ms);
+      }
+      if (typeof set === 'string') {
+        const ms = Date.parse(set);
+        if (Number.isNaN(ms)) throw new MockError('validation.failed', 'set is not a date-time', { status: 400, pointer: '/body/set' });
+        clock.set(ms);
+      }
+      if (typeof freeze === 'boolean') clock.freeze(freeze);
+      return { status: 200, body: clockBody(ctx.world) };
+    },
+    adminListRequests: (ctx) => {
+      const limit = Number((ctx.req.query['limit'] as string | undefined) ?? 100);
+      const requests = runtimeOf(ctx.world).requests;
+      return { status: 200, body: { requests: requests.slice(-Math.max(1, Math.min(limit, 1000))) } };
+    },
+    adminAddFault: (ctx) => {
+      const b = body(ctx);
+      const operationId = String(b['operation_id']);
+      if (!options.operationIds().has(operationId)) throw new MockError('state.not_found', `no operation '${operationId.slice(0, 80)}' in the document`, { pointer: '/body/operation_id' });
+      const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+      const fault: Fault = {
+        id: randomUUID(),
+        operationId,
+        latencyMs: num(b['latency_ms']),
+        status: num(b['status']),
+        times: num(b['times']),
+        probability: num(b['probability']),
+      };
+      runtimeOf(ctx.world).faults.push(fault);
+      return { status: 201, body: faultBody(fault) };
+    },
+    adminListFaults: ({ world }) => ({ status: 200, body: { faults: runtimeOf(world).faults.map(faultBody) } }),
+    adminClearFaults: ({ world }) => {
+      const faults = runtimeOf(world).faults;
+      const cleared = faults.length;
+      faults.length = 0;
+      return { status: 200, body: { cleared } };
+    },
+    adminCreateSandbox: async (ctx) => {
+      const extra = body(ctx)['fixtures'];
+      const runtime = options.runtime();
+      let created: WorldRuntime;
+      try {
+        created = await runtime.createSandbox(
+          extra === undefined
+            ? undefined
+            : async (store, clock) => {
+                await runtime.main.world.store.snapshot(); // keeps ordering with pending writes
+                await seedStore(store, options.providers, options.validateFixtures('body.fixtures', extra), clock);
+              },
+        );
+      } catch (error) {
+        if (error instanceof RangeError) throw new MockError('admin.limit', error.message);
+        throw new MockError('validation.failed', (error as Error).message, { pointer: '/body/fixtures' });
+      }
+      const id = created.world.id;
+      return { status: 201, body: { id, base_path: `/_sandbox/${id}`, expires_idle_ms: options.sandboxIdleMs } };
+    },
+    adminListSandboxes: () => ({
+      status: 200,
+      body: {
+        sandboxes: options.runtime().sandboxes().map((s) => ({ id: s.world.id, created: iso(s.world.clock.now()), last_used: iso(s.world.clock.now()) })),
+      },
+    }),
+    adminDeleteSandbox: (ctx) => {
+      const id = String(ctx.req.params['id']);
+      if (!options.runtime().deleteSandbox(id)) throw new MockError('state.not_found', 'no such sandbox');
+      return { status: 204 };
+    },
+  };
+
+  const guard = (handler: Handler): Handler => (ctx) => {
+    if (options.adminToken !== undefined && !ctx.auth.principals.has('AdminToken')) {
+      throw new MockError('admin.unauthorized', 'this authmock runs with --admin-token: send Authorization: Bearer <token>');
+    }
+    return handler(ctx);
+  };
+
+  return {
+    name: 'admin',
+    basePath: '/__admin',
+    fixtureSchema: {},
+    seed: () => 0,
+    renderError: (error) => problemResponse(error),
+    verifiers: {
+      AdminToken: ({ credential }) =>
+        options.adminToken !== undefined && safeEqual(credential, options.adminToken)
+          ? { ok: true, principal: { admin: true } }
+          : { ok: false, error: new MockError('admin.unauthorized', 'admin token is not valid') },
+    },
+    handlers: Object.fromEntries(Object.entries(handlers).map(([id, h]) => [id, guard(h)])),
+    describeState: () => ({}),
+  };
+}

@@ -1,0 +1,268 @@
+// createApp: assemble the Koa app from the documents, the providers and a world — wiring only, no logic.
+
+import Koa from 'koa';
+import Router from '@koa/router';
+import { createClock, monotonicNow, type Clock, type ControllableClock } from './clock.js';
+import { createAdminProvider } from './admin/admin-provider.js';
+import { MockError } from './errors.js';
+import { createOperationMiddleware, respondError } from './middleware/handle-operation.js';
+import type { RequestState } from './middleware/request-state.js';
+import { CORS_HEADERS } from './middleware/send.js';
+import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
+import { problemResponse } from './pipeline/render.js';
+import { createRuntime, createWorldRuntime, type Runtime, type WorldRuntime } from './runtime.js';
+import { buildOperationIndex } from './spec/operation-index.js';
+import type { LoadedSpec } from './spec/load-spec.js';
+import { createFixtureValidator, seedStore, type Fixtures } from './state/fixtures.js';
+import { createMemoryStore } from './state/memory-store.js';
+import type { Store } from './state/store.js';
+import type { Operation, Provider } from './types.js';
+import { createAjvSet } from './validation/ajv.js';
+import { sendResponse } from './middleware/send.js';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface AppOptions {
+  /** The provider document first; the admin document (if any) after it. */
+  specs: ReadonlyArray<LoadedSpec>;
+  providers: ReadonlyArray<Provider>;
+  fixtures?: Fixtures;
+  clock?: ControllableClock;
+  store?: Store;
+  logger?: Logger;
+  /** Response mismatches become 500s (default true). */
+  strict?: boolean;
+  bodyLimit?: number;
+  maxDepth?: number;
+  adminToken?: string;
+  sandboxIdleMs?: number;
+  maxSandboxes?: number;
+  requestLogSize?: number;
+  /** Added latency per request, a random value in [min, max] ms. */
+  latency?: { minMs: number; maxMs: number };
+  version?: string;
+  sweepIntervalMs?: number;
+}
+
+export interface MockApp {
+  app: Koa;
+  runtime: Runtime;
+  operations: ReadonlyArray<CompiledOperation>;
+  callback(): ReturnType<Koa['callback']>;
+  close(): void;
+}
+
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `/a/{id}/b` → a RegExp for the 405 check. */
+const templateRegex = (path: string): RegExp =>
+  new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
+
+const koaPath = (path: string): string => path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name.replace(/[^A-Za-z0-9_]/g, '_')}`);
+
+export async function createApp(options: AppOptions): Promise<MockApp> {
+  const logger = options.logger ?? silentLogger;
+  const strict = options.strict ?? true;
+  const clock = options.clock ?? createClock();
+  const started = monotonicNow();
+  const fixtures = options.fixtures ?? {};
+  const providers = [...options.providers];
+  const validateFixtures = createFixtureValidator(providers);
+  const seed = async (store: Store, c: Clock): Promise<void> => void (await seedStore(store, providers, fixtures, c));
+
+  let runtime: Runtime | undefined;
+  const operationIds = new Set<string>();
+  const admin = createAdminProvider({
+    runtime: () => runtime!,
+    providers,
+    validateFixtures,
+    operationIds: () => operationIds,
+    adminToken: options.adminToken,
+    version: options.version ?? '0.0.0',
+    uptimeMs: () => monotonicNow() - started,
+    sandboxIdleMs: options.sandboxIdleMs ?? 30 * 60_000,
+  });
+  const allProviders = [...providers, admin];
+  const basePaths = new Map(allProviders.map((p) => [p.name, p.basePath]));
+  const byName = new Map(allProviders.map((p) => [p.name, p]));
+
+  const compiled: CompiledOperation[] = [];
+  for (const spec of options.specs) {
+    const ajv = createAjvSet(spec.document.openapi);
+    for (const op of buildOperationIndex(spec, basePaths)) {
+      operationIds.add(op.operationId);
+      compiled.push(compileOperation(op, ajv));
+    }
+  }
+
+  const store = options.store ?? createMemoryStore();
+  await seed(store, clock);
+  await store.markBaseline();
+  runtime = createRuntime(createWorldRuntime('main', store, clock, monotonicNow()), {
+    seed,
+    requestLogSize: options.requestLogSize ?? 500,
+    sandboxIdleMs: options.sandboxIdleMs ?? 30 * 60_000,
+    maxSandboxes: options.maxSandboxes ?? 100,
+    realNow: monotonicNow,
+  });
+  const rt = runtime;
+
+  const router = new Router();
+  const middlewareOptions = { bodyLimit: options.bodyLimit ?? 1024 * 1024, maxDepth: options.maxDepth ?? 32, strict };
+  for (const c of compiled) {
+    const provider = c.op.provider ? byName.get(c.op.provider) : undefined;
+    router.register(koaPath(c.op.path), [c.op.method], createOperationMiddleware(c, provider, middlewareOptions), { name: c.op.operationId });
+  }
+  const matchers = groupByPath(compiled.map((c) => c.op));
+
+  const app = new Koa();
+  app.silent = true;
+
+  // Error boundary and request log: the outermost middleware.
+  app.use(async (ctx, next) => {
+    const begin = monotonicNow();
+    const state = ctx.state as RequestState;
+    state.runtime = rt.main;
+    state.operationId = null;
+    state.auth = 'none';
+    state.problem = null;
+    state.takeFault = (id) => rt.takeFault(state.runtime, id);
+    try {
+      await next();
+    } catch (error) {
+      const mockError =
+        error instanceof MockError
+          ? error
+          : error instanceof URIError
+            ? new MockError('request.parameter_invalid', 'the URL has a malformed percent-encoding')
+            : new MockError('internal', 'authmock failed while answering; see its log');
+      if (!(error instanceof MockError) && !(error instanceof URIError)) {
+        logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack }, path: ctx.path }, 'request failed');
+      }
+      respondError(ctx, state, mockError, undefined);
+    }
+    const record = {
+      time: new Date(state.runtime.world.clock.now()).toISOString(),
+      method: ctx.method,
+      path: ctx.path,
+      operation_id: state.operationId,
+      status: ctx.status,
+      auth: state.auth,
+      problem: state.problem,
+      duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
+    };
+    rt.record(state.runtime, record);
+    logger.info(record, 'request');
+  });
+
+  // Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}.
+  app.use(async (ctx, next) => {
+    const state = ctx.state as RequestState;
+    let id: string | undefined;
+    if (ctx.path.startsWith('/_sandbox/')) {
+      const rest = ctx.path.slice('/_sandbox/'.length);
+      const slash = rest.indexOf('/');
+      id = slash === -1 ? rest : rest.slice(0, slash);
+      ctx.path = slash === -1 ? '/' : rest.slice(slash);
+    } else {
+      const header = ctx.get('x-mock-sandbox');
+      if (header) id = header;
+    }
+    if (id !== undefined) {
+      const found = rt.get(id);
+      if (!found) {
+        respondError(ctx, state, new MockError('state.not_found', 'no such sandbox (it may have expired): create one with POST /__admin/sandboxes'), undefined);
+        return;
+      }
+      state.runtime = found;
+    }
+    if (options.latency) {
+      const { minMs, maxMs } = options.latency;
+      await sleep(minMs + Math.random() * (maxMs - minMs));
+    }
+    await next();
+  });
+
+  // CORS preflight and plain OPTIONS for every documented path.
+  app.use(async (ctx, next) => {
+    if (ctx.method !== 'OPTIONS') return next();
+    const methods = allowedMethods(matchers, ctx.path);
+    if (!methods) return next();
+    ctx.respond = false;
+    ctx.status = 204;
+    ctx.res.writeHead(204, {
+      ...CORS_HEADERS,
+      allow: methods.join(', '),
+      'access-control-allow-methods': methods.join(', '),
+      'access-control-allow-headers': ctx.get('access-control-request-headers') || '*',
+      'access-control-max-age': '600',
+    });
+    ctx.res.end();
+  });
+
+  app.use(router.routes());
+
+  // Nothing matched: 405 with Allow when the path exists, else 404. Problem+json: no provider owns these.
+  app.use(async (ctx) => {
+    const state = ctx.state as RequestState;
+    const methods = allowedMethods(matchers, ctx.path);
+    const error = methods
+      ? new MockError('route.method_not_allowed', `${ctx.method} is not documented for ${ctx.path}; allowed: ${methods.join(', ')}`)
+      : new MockError('route.not_found', `no operation in the document matches ${ctx.method} ${ctx.path}`);
+    state.problem = error.code;
+    const response = problemResponse(error, ctx.path);
+    if (methods) response.headers = { ...response.headers, allow: methods.join(', ') };
+    sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
+  });
+
+  const sweep = setInterval(() => void sweepAll(rt, providers), options.sweepIntervalMs ?? 30_000);
+  sweep.unref();
+
+  return {
+    app,
+    runtime: rt,
+    operations: compiled,
+    callback: () => app.callback(),
+    close: () => clearInterval(sweep),
+  };
+}
+
+async function sweepAll(rt: Runtime, providers: ReadonlyArray<Provider>): Promise<void> {
+  for (const target of [rt.main, ...rt.sandboxes()] as WorldRuntime[]) {
+    const now = target.world.clock.now();
+    await target.world.store.write((tx) => {
+      for (const p of providers) p.sweep?.(tx, now);
+    });
+  }
+  rt.expireIdle();
+}
+
+interface PathMatcher {
+  regex: RegExp;
+  methods: Set<string>;
+}
+
+function groupByPath(ops: ReadonlyArray<Operation>): PathMatcher[] {
+  const byPath = new Map<string, PathMatcher>();
+  for (const op of ops) {
+    let m = byPath.get(op.path);
+    if (!m) byPath.set(op.path, (m = { regex: templateRegex(op.path), methods: new Set() }));
+    m.methods.add(op.method);
+    if (op.method === 'GET') m.methods.add('HEAD');
+  }
+  // Literal paths before templated ones.
+  return [...byPath.entries()].sort(([a], [b]) => Number(a.includes('{')) - Number(b.includes('{'))).map(([, m]) => m);
+}
+
+function allowedMethods(matchers: ReadonlyArray<PathMatcher>, path: string): string[] | undefined {
+  const methods = new Set<string>();
+  for (const m of matchers) if (m.regex.test(path)) for (const x of m.methods) methods.add(x);
+  if (methods.size === 0) return undefined;
+  methods.add('OPTIONS');
+  return [...methods];
+}

@@ -1,0 +1,77 @@
+// The Koa side of one operation: build a MockRequest from the context, run the pipeline, send the result.
+
+import type { Context } from 'koa';
+import { MockError, isMockError } from '../errors.js';
+import type { CompiledOperation } from '../pipeline/compile.js';
+import { errorResponse, toProblem } from '../pipeline/render.js';
+import { runPipeline, type PipelineDeps } from '../pipeline/run.js';
+import type { HeaderBag, HttpMethod, MockRequest, Provider } from '../types.js';
+import { mediaTypeOf, parseBody } from '../validation/parse-body.js';
+import { readBody } from './read-body.js';
+import { sendResponse } from './send.js';
+import type { RequestState } from './request-state.js';
+
+export interface OperationMiddlewareOptions {
+  bodyLimit: number;
+  maxDepth: number;
+  strict: boolean;
+}
+
+/** Single headers as strings, repeated ones as arrays (from Node's headersDistinct). */
+export function toHeaderBag(ctx: Context): HeaderBag {
+  const distinct = ctx.req.headersDistinct;
+  const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const name in distinct) {
+    const values = distinct[name]!;
+    out[name] = values.length === 1 ? values[0]! : values;
+  }
+  return out;
+}
+
+export function createOperationMiddleware(compiled: CompiledOperation, provider: Provider | undefined, options: OperationMiddlewareOptions) {
+  const declaresBody = compiled.op.requestBody !== undefined;
+  return async (ctx: Context): Promise<void> => {
+    const state = ctx.state as RequestState;
+    state.operationId = compiled.op.operationId;
+    const headers = toHeaderBag(ctx);
+    const contentLength = headers['content-length'];
+    const req: MockRequest = {
+      method: ctx.method as HttpMethod,
+      path: ctx.path,
+      params: (ctx as unknown as { params?: Record<string, string> }).params ?? {},
+      query: ctx.query as MockRequest['query'],
+      headers,
+      body: undefined,
+      mediaType: mediaTypeOf(typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined),
+      contentLength: typeof contentLength === 'string' ? Number(contentLength) : undefined,
+      remoteAddress: ctx.req.socket.remoteAddress,
+    };
+    try {
+      if (declaresBody) {
+        const raw = await readBody(ctx.req, options.bodyLimit);
+        const parsed = parseBody(raw, typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined, { maxDepth: options.maxDepth });
+        req.body = parsed?.value;
+        if (!parsed) req.mediaType = undefined;
+      }
+    } catch (error) {
+      if (!isMockError(error)) throw error;
+      respondError(ctx, state, error, provider);
+      return;
+    }
+    const deps: PipelineDeps = {
+      world: state.runtime.world,
+      provider,
+      strict: options.strict,
+      takeFault: (id) => state.takeFault(id),
+    };
+    const result = await runPipeline(compiled, req, deps);
+    state.auth = result.auth;
+    state.problem = result.problems[0]?.code ?? null;
+    sendResponse(ctx, result.response, result.problems);
+  };
+}
+
+export function respondError(ctx: Context, state: RequestState, error: MockError, provider: Provider | undefined): void {
+  state.problem = error.code;
+  sendResponse(ctx, errorResponse(error, provider, ctx.path), [toProblem(error)]);
+}

@@ -1,0 +1,91 @@
+// The mock pipeline as plain functions: authenticate → validate → fault → handle → check the response. No HTTP here.
+
+import { MockError, isMockError } from '../errors.js';
+import { authenticate } from '../security/authenticate.js';
+import type { AuthOutcome, MockProblem, MockRequest, MockResponse, Provider, World } from '../types.js';
+import type { CompiledOperation } from './compile.js';
+import { exampleResponse } from './example.js';
+import { findResponse } from '../validation/response.js';
+import { errorResponse, problemResponse, toProblem } from './render.js';
+
+export interface Fault {
+  id: string;
+  operationId: string;
+  latencyMs: number | null;
+  status: number | null;
+  /** Calls left; null = until cleared. */
+  times: number | null;
+  probability: number | null;
+}
+
+export interface PipelineDeps {
+  world: World;
+  provider: Provider | undefined;
+  strict: boolean;
+  /** Decide and consume a fault for this operation (the app keeps the list). */
+  takeFault?: (operationId: string) => Fault | undefined;
+  sleep?: (ms: number) => Promise<void>;
+  /** Problems already found before the pipeline (e.g. while reading the body). */
+  problems?: MockProblem[];
+}
+
+export interface PipelineResult {
+  response: MockResponse;
+  problems: MockProblem[];
+  auth: string;
+}
+
+export const contentTypeOf = (res: MockResponse): string | undefined =>
+  res.contentType === null
+    ? undefined
+    : (res.contentType ??
+      (res.body === undefined ? undefined : typeof res.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'));
+
+/** Errors the engine raises about the request itself; a provider may not document each of them. */
+const isRequestProblem = (e: MockError): boolean => e.code.startsWith('request.') || e.code === 'fault.injected';
+
+export async function runPipeline(compiled: CompiledOperation, req: MockRequest, deps: PipelineDeps): Promise<PipelineResult> {
+  const { op } = compiled;
+  const problems: MockProblem[] = [...(deps.problems ?? [])];
+  const warn = (p: MockProblem): void => void problems.push(p);
+  let auth: AuthOutcome = { principals: new Map(), summary: 'none' };
+  let response: MockResponse;
+  let fromEngine = false;
+  try {
+    auth = await authenticate(op, req, deps.world, deps.provider);
+    compiled.parameters(req, warn);
+    compiled.body?.(req.mediaType, req.body);
+    const fault = deps.takeFault?.(op.operationId);
+    if (fault?.latencyMs) await (deps.sleep ?? defaultSleep)(fault.latencyMs);
+    if (fault?.status) {
+      throw new MockError('fault.injected', `fault ${fault.id} forced status ${fault.status}`, { status: fault.status });
+    }
+    const handler = deps.provider?.handlers[op.operationId];
+    response = handler ? await handler({ req, op, world: deps.world, auth, warn }) : exampleResponse(op, req);
+  } catch (error) {
+    if (!isMockError(error)) throw error;
+    problems.unshift(toProblem(error));
+    if (error.code === 'auth.missing' || error.code.startsWith('auth.')) auth = { principals: new Map(), summary: `failed:${error.code}` };
+    // Any other document: answer an error with the example documented for its status, as Prism does.
+    response = (deps.provider ? undefined : documentedError(op, req, error)) ?? errorResponse(error, deps.provider, req.path);
+    fromEngine = isRequestProblem(error) || !deps.provider;
+  }
+  const violation = compiled.response(response, contentTypeOf(response));
+  if (violation) {
+    const problem: MockProblem = { code: 'response.invalid', detail: `response ${violation.detail}`, pointer: violation.pointer };
+    if (deps.strict && !fromEngine) {
+      return { response: problemResponse(new MockError('response.invalid', problem.detail, { pointer: violation.pointer })), problems: [problem, ...problems], auth: auth.summary };
+    }
+    problems.push(problem);
+  }
+  return { response, problems, auth: auth.summary };
+}
+
+function documentedError(op: CompiledOperation['op'], req: MockRequest, error: MockError): MockResponse | undefined {
+  const spec = findResponse(op.responses, error.status);
+  if (!spec || spec.content.length === 0 || !/^\d{3}$/.test(spec.status)) return undefined;
+  const example = exampleResponse({ ...op, responses: [spec] }, { ...req, headers: { ...req.headers, prefer: undefined } });
+  return { ...example, status: error.status, headers: { ...example.headers, ...error.headers } };
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

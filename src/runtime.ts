@@ -1,0 +1,109 @@
+// Worlds at run time: the default one and the sandboxes, each with its own store, clock, request log and faults.
+
+import { randomUUID } from 'node:crypto';
+import { createClock, type Clock, type ControllableClock } from './clock.js';
+import type { Fault } from './pipeline/run.js';
+import { createMemoryStore } from './state/memory-store.js';
+import type { Store } from './state/store.js';
+import type { World } from './types.js';
+
+export interface RequestRecord {
+  time: string;
+  method: string;
+  path: string;
+  operation_id: string | null;
+  status: number;
+  auth: string;
+  problem: string | null;
+  duration_ms: number;
+}
+
+export interface WorldRuntime {
+  world: World;
+  faults: Fault[];
+  requests: RequestRecord[];
+  created: number;
+  lastUsed: number;
+}
+
+export interface RuntimeOptions {
+  /** Seeds a fresh world's store (the loaded fixtures); returns when seeded. */
+  seed: (store: Store, clock: Clock) => Promise<void>;
+  requestLogSize: number;
+  sandboxIdleMs: number;
+  maxSandboxes: number;
+  /** Real time for sandbox idleness (not mock time: moving a sandbox's clock must not expire it). */
+  realNow: () => number;
+  random?: () => number;
+}
+
+export interface Runtime {
+  readonly main: WorldRuntime;
+  get(id: string): WorldRuntime | undefined;
+  createSandbox(seed?: (store: Store, clock: Clock) => Promise<void>): Promise<WorldRuntime>;
+  deleteSandbox(id: string): boolean;
+  sandboxes(): WorldRuntime[];
+  /** Drop idle sandboxes; returns how many. */
+  expireIdle(): number;
+  record(runtime: WorldRuntime, entry: RequestRecord): void;
+  takeFault(runtime: WorldRuntime, operationId: string): Fault | undefined;
+}
+
+export function createWorldRuntime(id: string, store: Store, clock: ControllableClock, now: number): WorldRuntime {
+  return { world: { id, store, clock }, faults: [], requests: [], created: now, lastUsed: now };
+}
+
+export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runtime {
+  const sandboxes = new Map<string, WorldRuntime>();
+  const random = options.random ?? Math.random;
+  const runtime: Runtime = {
+    main,
+    get(id) {
+      const found = sandboxes.get(id);
+      if (found) found.lastUsed = options.realNow();
+      return found;
+    },
+    async createSandbox(seed = options.seed) {
+      runtime.expireIdle();
+      if (sandboxes.size >= options.maxSandboxes) return Promise.reject(new RangeError(`at most ${options.maxSandboxes} sandboxes`));
+      const id = randomUUID();
+      const clock = createClock();
+      clock.set(main.world.clock.now());
+      const store = createMemoryStore();
+      await seed(store, clock);
+      await store.markBaseline();
+      const created = createWorldRuntime(id, store, clock, options.realNow());
+      sandboxes.set(id, created);
+      return created;
+    },
+    deleteSandbox: (id) => sandboxes.delete(id),
+    sandboxes: () => [...sandboxes.values()],
+    expireIdle() {
+      const cutoff = options.realNow() - options.sandboxIdleMs;
+      let removed = 0;
+      for (const [id, sandbox] of sandboxes) {
+        if (sandbox.lastUsed < cutoff) {
+          sandboxes.delete(id);
+          removed++;
+        }
+      }
+      return removed;
+    },
+    record(target, entry) {
+      target.requests.push(entry);
+      if (target.requests.length > options.requestLogSize) target.requests.splice(0, target.requests.length - options.requestLogSize);
+    },
+    takeFault(target, operationId) {
+      const index = target.faults.findIndex((f) => f.operationId === operationId);
+      if (index === -1) return undefined;
+      const fault = target.faults[index]!;
+      if (fault.probability !== null && random() >= fault.probability) return undefined;
+      if (fault.times !== null) {
+        fault.times -= 1;
+        if (fault.times <= 0) target.faults.splice(index, 1);
+      }
+      return fault;
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,79 @@
+// Fixtures: read a YAML file, validate it against the providers' schemas, seed a store. Bad files fail with file, path, reason.
+
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Clock } from '../clock.js';
+import type { Provider } from '../types.js';
+import type { Store } from './store.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+
+export type Fixtures = Readonly<Record<string, unknown>>;
+
+export class FixtureError extends Error {
+  readonly code = 'fixtures.invalid' as const;
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${file}${path ? ` at ${path}` : ''}: ${reason}`);
+    this.name = 'FixtureError';
+  }
+}
+
+export type FixtureValidator = (file: string, value: unknown) => Fixtures;
+
+export function createFixtureValidator(providers: ReadonlyArray<Provider>): FixtureValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  addFormats(ajv);
+  const validate = ajv.compile({
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(providers.map((p) => [p.name, p.fixtureSchema])),
+  });
+  return (file, value) => {
+    if (value === null || value === undefined) return {};
+    if (!validate(value)) {
+      const error = validate.errors?.[0];
+      const params = (error?.params ?? {}) as Record<string, unknown>;
+      const extra = params['additionalProperty'] ?? params['missingProperty'];
+      const path = `${error?.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
+      throw new FixtureError(file, path, `${error?.message ?? 'invalid'}${typeof extra === 'string' ? ` ('${extra}')` : ''}`);
+    }
+    return value as Fixtures;
+  };
+}
+
+export async function loadFixtures(file: string, validate: FixtureValidator): Promise<Fixtures> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new FixtureError(file, '', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch (error) {
+    const e = error as { linePos?: Array<{ line: number; col: number }>; message: string };
+    const at = e.linePos?.[0];
+    throw new FixtureError(file, at ? `line ${at.line}, column ${at.col}` : '', `not valid YAML: ${e.message.split('\n')[0]}`);
+  }
+  return validate(file, value);
+}
+
+/** Seed every provider's section in one atomic write; returns how many items each provider added. */
+export async function seedStore(store: Store, providers: ReadonlyArray<Provider>, fixtures: Fixtures, clock: Clock): Promise<Record<string, number>> {
+  return store.write((tx) => {
+    const added: Record<string, number> = {};
+    for (const provider of providers) {
+      const section = fixtures[provider.name];
+      added[provider.name] = section === undefined ? 0 : provider.seed(tx, section, { clock });
+    }
+    return added;
+  });
+}

@@ -1,0 +1,163 @@
+// The plain data that flows through the mock pipeline: operations from the document, requests, responses, providers.
+
+import type { Clock, ControllableClock } from './clock.js';
+import type { MockError, WarningCode, ProblemCode } from './errors.js';
+import type { ReadTx, Store, WriteTx } from './state/store.js';
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+export type JsonSchema = Record<string, unknown> | boolean;
+
+export interface ParameterSpec {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  schema: JsonSchema;
+  style: string;
+  explode: boolean;
+  /** `x-authmock-lenient: true`: a bad value only warns. */
+  lenient: boolean;
+}
+
+export interface MediaSpec {
+  mediaType: string;
+  schema: JsonSchema | undefined;
+  examples: ReadonlyArray<{ name: string; value: unknown }>;
+}
+
+export interface ResponseSpec {
+  status: string; // '200', '4XX', 'default'
+  description: string;
+  headers: ReadonlyArray<{ name: string; required: boolean; schema: JsonSchema }>;
+  content: ReadonlyArray<MediaSpec>;
+}
+
+export interface SecuritySchemeSpec {
+  name: string;
+  type: 'apiKey' | 'http' | 'oauth2' | 'openIdConnect' | 'mutualTLS';
+  /** apiKey: where and under which name; http: 'header' / 'authorization'. */
+  in: 'header' | 'query' | 'cookie';
+  paramName: string;
+  /** http schemes: 'bearer', 'basic', ... */
+  httpScheme: string | undefined;
+}
+
+/** One alternative of an operation's `security`: all of these schemes together. Empty = anonymous allowed. */
+export type SecurityRequirement = ReadonlyArray<SecuritySchemeSpec>;
+
+export interface Operation {
+  operationId: string;
+  method: HttpMethod;
+  /** The document's path template, e.g. `/rfcx/v1/guardians/{guid}/checkins`. */
+  path: string;
+  /** The provider whose base path holds this operation, or null (any other document). */
+  provider: string | null;
+  summary: string;
+  parameters: ReadonlyArray<ParameterSpec>;
+  requestBody: { required: boolean; content: ReadonlyArray<MediaSpec> } | undefined;
+  responses: ReadonlyArray<ResponseSpec>;
+  security: ReadonlyArray<SecurityRequirement>;
+  /** The operation object's `x-` extensions. */
+  extensions: Readonly<Record<string, unknown>>;
+}
+
+export type HeaderBag = Readonly<Record<string, string | string[] | undefined>>;
+
+export interface MockRequest {
+  method: HttpMethod;
+  /** Path as the provider sees it (sandbox prefix removed), still percent-encoded. */
+  path: string;
+  /** Decoded path parameters. */
+  params: Readonly<Record<string, string>>;
+  /** Query parameters; a repeated name gives an array. Null-prototype object. */
+  query: Readonly<Record<string, string | string[]>>;
+  /** Lower-case header names; repeated headers give arrays (taken from Node's headersDistinct). */
+  headers: HeaderBag;
+  /** Parsed body (JSON value, or nested object for forms) or undefined when none was sent. */
+  body: unknown;
+  /** Media type of the body as sent (no parameters), or undefined. */
+  mediaType: string | undefined;
+  /** The Content-Length header as a number, or undefined when absent. */
+  contentLength: number | undefined;
+  remoteAddress: string | undefined;
+}
+
+export interface MockResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Objects and arrays are sent as JSON; strings as text; undefined as an empty body. */
+  body?: unknown;
+  /** Defaults: application/json for objects, text/plain; charset=utf-8 for strings, none for empty. */
+  contentType?: string | null;
+}
+
+export interface MockProblem {
+  code: ProblemCode | WarningCode;
+  detail: string;
+  pointer?: string;
+}
+
+/** Everything a flow may touch: one per app, one per sandbox. */
+export interface World {
+  id: string;
+  store: Store;
+  clock: ControllableClock;
+}
+
+export interface AuthOutcome {
+  /** Principal per scheme name that was verified. */
+  principals: ReadonlyMap<string, unknown>;
+  /** Short text for the request log: 'anonymous', 'none', 'DeviceHQSessionToken', ... */
+  summary: string;
+}
+
+export interface HandlerContext {
+  req: MockRequest;
+  op: Operation;
+  world: World;
+  auth: AuthOutcome;
+  /** Add a warning to X-Mock-Problem without changing the response. */
+  warn(problem: MockProblem): void;
+}
+
+export type Handler = (ctx: HandlerContext) => Promise<MockResponse> | MockResponse;
+
+export interface VerifyInput {
+  credential: string;
+  scheme: SecuritySchemeSpec;
+  req: MockRequest;
+  op: Operation;
+  world: World;
+}
+
+export type VerifyResult = { ok: true; principal: unknown } | { ok: false; error: MockError };
+export type Verifier = (input: VerifyInput) => Promise<VerifyResult> | VerifyResult;
+
+/**
+ * Where a provider finds a scheme's credential when it is not (only) where the scheme says,
+ * e.g. RFCx also reads `auth_token` from the body. Return a MockError for conflicts.
+ */
+export type CredentialResolver = (req: MockRequest) => string | undefined | MockError;
+
+export interface ProviderEnv {
+  clock: Clock;
+}
+
+export interface Provider {
+  readonly name: string;
+  /** e.g. '/devicehq'; requests under it are this provider's. */
+  readonly basePath: string;
+  /** JSON Schema (draft 2020-12) for this provider's section of a fixtures file. */
+  readonly fixtureSchema: Record<string, unknown>;
+  /** Add fixtures to the store; returns how many items were added. Runs inside one write. */
+  seed(tx: WriteTx, fixtures: unknown, env: ProviderEnv): number;
+  /** The provider's own wire format for an error. */
+  renderError(error: MockError): MockResponse;
+  readonly credentialFrom?: Readonly<Record<string, CredentialResolver>>;
+  readonly verifiers: Readonly<Record<string, Verifier>>;
+  readonly handlers: Readonly<Record<string, Handler>>;
+  /** Live sessions and tokens for GET /__admin/state, secrets masked. */
+  describeState(tx: ReadTx, env: ProviderEnv): unknown;
+  /** Remove what has expired by `now` (keeps memory bounded by live credentials). */
+  sweep?(tx: WriteTx, now: number): void;
+}

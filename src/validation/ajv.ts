@@ -1,0 +1,71 @@
+// Ajv instances per OpenAPI version: one that coerces (parameters, form bodies, headers) and one that does not (JSON).
+
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+export interface AjvSet {
+  /** JSON bodies and response bodies: no coercion. */
+  strict: Ajv;
+  /** Parameters, headers and form fields arrive as strings: coerce scalars. */
+  coercing: Ajv;
+  /** Responses: checked as sent, never changed (no defaults filled in). */
+  response: Ajv;
+}
+
+const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-authmock-lenient'];
+
+function create(version: '3.0' | '3.1', options: Options): Ajv {
+  const base: Options = {
+    strict: false,
+    allErrors: false,
+    validateFormats: true,
+    useDefaults: true,
+    ...options,
+  };
+  const ajv = (version === '3.1' ? new Ajv2020(base) : new Ajv(base)) as Ajv;
+  addFormats(ajv);
+  // OpenAPI 3.0's int32/int64/float/double and the like: accept, they only describe precision.
+  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
+    if (!ajv.formats[f]) ajv.addFormat(f, true);
+  }
+  for (const keyword of OPENAPI_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+export function createAjvSet(openapiVersion: string): AjvSet {
+  const version = openapiVersion.startsWith('3.0') ? '3.0' : '3.1';
+  return {
+    strict: create(version, {}),
+    coercing: create(version, { coerceTypes: true }),
+    response: create(version, { useDefaults: false }),
+  };
+}
+
+export interface SchemaViolation {
+  pointer: string;
+  detail: string;
+}
+
+/** The first ajv error as a pointer and a sentence, never echoing the value that failed. */
+export function toViolation(errors: ErrorObject[] | null | undefined, prefix: string): SchemaViolation {
+  const error = errors?.[0];
+  if (!error) return { pointer: prefix, detail: `${prefix || '/'} is invalid` };
+  let pointer = `${prefix}${error.instancePath}`;
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required' && typeof params['missingProperty'] === 'string') {
+    pointer = `${pointer}/${params['missingProperty']}`;
+    return { pointer, detail: `${pointer} is required` };
+  }
+  if (error.keyword === 'additionalProperties' && typeof params['additionalProperty'] === 'string') {
+    pointer = `${pointer}/${params['additionalProperty']}`;
+    return { pointer, detail: `${pointer} is not allowed here` };
+  }
+  return { pointer, detail: `${pointer || '/'} ${error.message ?? 'is invalid'}` };
+}
+
+export type { ValidateFunction };

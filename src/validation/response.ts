@@ -1,0 +1,66 @@
+// Check every response against the document: status declared, required headers, content type and body schema (pure).
+
+import type { MockResponse, Operation, ResponseSpec } from '../types.js';
+import { toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
+import { matchMediaType } from './request-body.js';
+import { mediaTypeOf } from './parse-body.js';
+
+export interface ResponseViolation {
+  pointer: string;
+  detail: string;
+}
+
+export type ResponseValidator = (res: MockResponse, contentType: string | undefined) => ResponseViolation | undefined;
+
+interface CompiledResponse {
+  spec: ResponseSpec;
+  bodies: Map<string, ValidateFunction | undefined>;
+  headers: Array<{ name: string; required: boolean; validate: ValidateFunction }>;
+}
+
+/** The response object that documents a status: exact code, then `4XX`, then `default`. */
+export function findResponse<T extends { status: string }>(responses: ReadonlyArray<T>, status: number): T | undefined {
+  const code = String(status);
+  return (
+    responses.find((r) => r.status === code) ??
+    responses.find((r) => r.status === `${code[0]}XX`) ??
+    responses.find((r) => r.status === 'DEFAULT')
+  );
+}
+
+export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator {
+  const compiled: CompiledResponse[] = op.responses.map((spec) => ({
+    spec,
+    bodies: new Map(spec.content.map((m) => [m.mediaType, m.schema === undefined ? undefined : ajv.response.compile(m.schema as object)])),
+    headers: spec.headers
+      .filter((h) => h.name !== 'content-type')
+      .map((h) => ({ name: h.name, required: h.required, validate: ajv.coercing.compile({ type: 'object', properties: { value: h.schema } }) })),
+  }));
+  return (res, contentType) => {
+    const entry = findResponse(
+      compiled.map((c) => ({ status: c.spec.status, c })),
+      res.status,
+    )?.c;
+    if (!entry) return { pointer: '/status', detail: `status ${res.status} is not documented for ${op.operationId}` };
+    const headers = res.headers ?? {};
+    for (const h of entry.headers) {
+      const actual = Object.entries(headers).find(([k]) => k.toLowerCase() === h.name)?.[1];
+      if (actual === undefined) {
+        if (h.required) return { pointer: `/headers/${h.name}`, detail: `required response header ${h.name} is missing` };
+        continue;
+      }
+      if (!h.validate({ value: actual })) return toViolation(h.validate.errors, `/headers/${h.name}`);
+    }
+    const hasBody = res.body !== undefined && res.body !== '';
+    if (!hasBody) return undefined;
+    if (entry.spec.content.length === 0) return { pointer: '/body', detail: `status ${res.status} of ${op.operationId} documents no body` };
+    const mediaType = mediaTypeOf(contentType);
+    const media = mediaType
+      ? matchMediaType(entry.spec.content, mediaType)
+      : entry.spec.content.find((m) => m.mediaType.startsWith('text/')) ?? entry.spec.content[0];
+    if (!media) return { pointer: '/headers/content-type', detail: `content type ${mediaType} is not documented for status ${res.status}` };
+    const validate = entry.bodies.get(media.mediaType);
+    if (validate && !validate(res.body)) return toViolation(validate.errors, '/body');
+    return undefined;
+  };
+}
