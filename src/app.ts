@@ -46,14 +46,21 @@ export interface AppOptions {
   latency?: { minMs: number; maxMs: number };
   version?: string;
   sweepIntervalMs?: number;
+  /** Seed the main store from the fixtures at start (false when it was loaded from a state file). */
+  seedMainStore?: boolean;
+  /** Wait until state changes are durable (graceful shutdown). */
+  flush?: () => Promise<void>;
 }
 
 export interface MockApp {
   app: Koa;
+  providers: ReadonlyArray<Provider>;
+  fixtures: Fixtures;
   runtime: Runtime;
   operations: ReadonlyArray<CompiledOperation>;
   callback(): ReturnType<Koa['callback']>;
   close(): void;
+  flush(): Promise<void>;
 }
 
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -101,8 +108,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   }
 
   const store = options.store ?? createMemoryStore();
-  await seed(store, clock);
-  await store.markBaseline();
+  if (options.seedMainStore !== false) {
+    await seed(store, clock);
+    await store.markBaseline();
+  }
   runtime = createRuntime(createWorldRuntime('main', store, clock, monotonicNow()), {
     seed,
     requestLogSize: options.requestLogSize ?? 500,
@@ -225,10 +234,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
 
   return {
     app,
+    providers,
+    fixtures,
     runtime: rt,
     operations: compiled,
     callback: () => app.callback(),
     close: () => clearInterval(sweep),
+    flush: options.flush ?? (async () => undefined),
   };
 }
 

@@ -139,6 +139,13 @@ export type Verifier = (input: VerifyInput) => Promise<VerifyResult> | VerifyRes
  */
 export type CredentialResolver = (req: MockRequest) => string | undefined | MockError;
 
+export interface CredentialHint {
+  label: string;
+  value: string;
+  /** Masked in the banner when the mock is reachable from other machines. */
+  secret: boolean;
+}
+
 export interface ProviderEnv {
   clock: Clock;
 }
@@ -158,6 +165,8 @@ export interface Provider {
   readonly handlers: Readonly<Record<string, Handler>>;
   /** Live sessions and tokens for GET /__admin/state, secrets masked. */
   describeState(tx: ReadTx, env: ProviderEnv): unknown;
+  /** The seeded credentials a developer needs first, from this provider's fixtures section (for the start-up banner). */
+  credentialHints?(fixtures: unknown): ReadonlyArray<CredentialHint>;
   /** Remove what has expired by `now` (keeps memory bounded by live credentials). */
   sweep?(tx: WriteTx, now: number): void;
 }

@@ -7,6 +7,8 @@ export interface MemoryStoreOptions {
   /** Called after every write with the new snapshot; the write resolves when it resolves (durable state). */
   onWrite?: (snapshot: () => Snapshot) => Promise<void>;
   initial?: Snapshot;
+  /** What `reset` returns to; default the initial contents (or what `markBaseline` marks later). */
+  baseline?: Snapshot;
 }
 
 type Data = Map<string, Map<string, unknown>>;
@@ -55,7 +57,7 @@ const clone = (data: Data): Data => fromSnapshot(structuredClone(toSnapshot(data
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   let data: Data = options.initial ? fromSnapshot(structuredClone(options.initial)) : new Map();
-  let baseline: Data = clone(data);
+  let baseline: Data = options.baseline ? fromSnapshot(structuredClone(options.baseline)) : clone(data);
   const tx = (): WriteTx => createTx(data);
   const persist = async (): Promise<void> => {
     if (options.onWrite) await options.onWrite(() => toSnapshot(data));

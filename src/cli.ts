@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// The authmock command: the only module that reads process.argv and the environment, or exits.
+
+import { readFile, watch as watchFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
+import { startServer, type RunningServer, type ServerOptions } from './server.js';
+import { printBanner } from './banner.js';
+import { createClock } from './clock.js';
+
+const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+async function serve(config: ServeConfig): Promise<void> {
+  const logger = createLogger(config.logLevel, config.logFormat);
+  const tls = config.tlsCert && config.tlsKey ? { cert: await readFile(config.tlsCert), key: await readFile(config.tlsKey) } : undefined;
+  const clock = createClock();
+  const base = optionsFor(config, clock, logger, tls);
+  const start = (): Promise<RunningServer> =>
+    startServer({ ...base, port: config.port, stateFile: config.state, resetState: config.resetState });
+  let running = await start();
+  printBanner(running, config, logger);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const drained = running.close();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    await Promise.race([drained, timeout]);
+    running.server.closeAllConnections();
+    await running.mock.flush();
+    logger.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.watch) {
+    const files = [config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES];
+    for (const file of files) {
+      void (async () => {
+        for await (const _event of watchFile(file)) {
+          try {
+            const port = Number(new URL(running.url).port);
+            const live = await running.mock.runtime.main.world.store.snapshot();
+            await running.mock.flush();
+            await running.close();
+            running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
+            logger.info({ file }, 'reloaded');
+          } catch (error) {
+            logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
+          }
+        }
+      })();
+    }
+  }
+}
+
+function optionsFor(
+  config: ServeConfig,
+  clock: ReturnType<typeof createClock>,
+  logger: ReturnType<typeof createLogger>,
+  tls: { cert: Buffer; key: Buffer } | undefined,
+): ServerOptions {
+  return {
+    document: config.document,
+    fixtures: config.fixtures,
+    host: config.host,
+    providers: config.providers,
+    clock,
+    logger,
+    strict: config.strict,
+    adminToken: config.adminToken,
+    bodyLimit: config.bodyLimit,
+    latency: config.latency,
+    tls,
+    version,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = parseConfig(argv, Boolean(process.stdout.isTTY));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`authmock: ${error.message}\nRun 'authmock --help' for the options.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (config.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version':
+      process.stdout.write(`${version}\n`);
+      return 0;
+    case 'other':
+      process.stderr.write(`authmock: unknown command '${config.name}'\nRun 'authmock --help' for the commands.\n`);
+      return 2;
+    case 'serve':
+      await serve(config);
+      return -1; // keeps running
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    const e = error as { code?: string; message?: string };
+    process.stderr.write(`authmock: ${e.message ?? String(error)}\n`);
+    process.exit(e.code === 'EADDRINUSE' ? 3 : 1);
+  },
+);

@@ -1,0 +1,142 @@
+// Parse the command line once: every option, its default and its error message in one place.
+
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {
+  readonly code = 'usage' as const;
+}
+
+export interface ServeConfig {
+  command: 'serve';
+  document: string | undefined;
+  port: number;
+  host: string;
+  fixtures: string | undefined;
+  state: string | undefined;
+  resetState: boolean;
+  providers: string[] | undefined;
+  latency: { minMs: number; maxMs: number } | undefined;
+  adminToken: string | undefined;
+  strict: boolean;
+  tlsCert: string | undefined;
+  tlsKey: string | undefined;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  logFormat: 'pretty' | 'json';
+  watch: boolean;
+  bodyLimit: number;
+}
+
+export type Config = ServeConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
+
+const PROVIDERS = ['duet', 'devicehq', 'rfcx', 'emnify'];
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
+
+export const HELP = `authmock — stateful mock of four API authentication flows (Duet, DeviceHQ, RFCx, emnify)
+
+Usage:
+  authmock serve [document] [options]   start the mock (document: default the bundled openapi/authmock.yaml)
+  authmock --help | --version
+
+Options for serve:
+  --port N               port to listen on (default 4010; 0 picks a free one)
+  --host ADDR            address to bind (default 127.0.0.1; 0.0.0.0 to reach it from a phone on the LAN)
+  --fixtures FILE        seed data (default fixtures/default.yaml)
+  --state FILE           keep state across restarts in FILE (written before each 2xx)
+  --reset-state          ignore (and later replace) an unreadable --state file
+  --providers LIST       only these providers, comma-separated: ${PROVIDERS.join(',')}
+  --latency RANGE        added latency per request, e.g. 50-200ms or 100ms
+  --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin
+  --strict               a response that breaks the document becomes a 500 (default off; on in tests)
+  --tls-cert FILE        serve HTTPS with this certificate (with --tls-key; for iOS ATS)
+  --tls-key FILE         the certificate's private key
+  --log-level LEVEL      ${LOG_LEVELS.join(', ')} (default info)
+  --log-format FORMAT    pretty or json (default pretty in a terminal, json otherwise)
+  --watch                reload fixtures and document when they change, keeping live sessions
+  --body-limit BYTES     largest request body (default 1048576)
+
+Examples:
+  authmock serve
+  authmock serve --host 0.0.0.0 --port 8080 --latency 50-200ms
+  authmock serve --state .authmock-state.json --providers devicehq,emnify
+  curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
+`;
+
+function parseLatency(text: string): { minMs: number; maxMs: number } {
+  const match = /^(\d+)(?:ms)?(?:-(\d+)(?:ms)?)?$/.exec(text.trim());
+  if (!match) throw new UsageError(`--latency '${text}' is not a range such as 50-200ms or 100ms`);
+  const minMs = Number(match[1]);
+  const maxMs = match[2] === undefined ? minMs : Number(match[2]);
+  if (maxMs < minMs) throw new UsageError(`--latency '${text}': the upper bound is below the lower one`);
+  return { minMs, maxMs };
+}
+
+function parseInteger(name: string, text: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw new UsageError(`--${name} '${text}' must be a whole number from ${min} to ${max}`);
+  return Number(text);
+}
+
+export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first !== 'serve') return { command: 'other', name: first, argv: rest };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        fixtures: { type: 'string' },
+        state: { type: 'string' },
+        'reset-state': { type: 'boolean' },
+        providers: { type: 'string' },
+        latency: { type: 'string' },
+        'admin-token': { type: 'string' },
+        strict: { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'log-level': { type: 'string' },
+        'log-format': { type: 'string' },
+        watch: { type: 'boolean' },
+        'body-limit': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: 'help' };
+  if (parsed.positionals.length > 1) throw new UsageError(`serve takes one document, got ${parsed.positionals.length}`);
+  const providers = v.providers?.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  for (const p of providers ?? []) if (!PROVIDERS.includes(p)) throw new UsageError(`--providers: unknown provider '${p}' (known: ${PROVIDERS.join(', ')})`);
+  if (providers?.length === 0) throw new UsageError('--providers needs at least one provider');
+  const logLevel = v['log-level'] ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level '${logLevel}' is not one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = v['log-format'] ?? (isTty ? 'pretty' : 'json');
+  if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
+  if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
+  if (v['admin-token'] !== undefined && v['admin-token'].length < 8) throw new UsageError('--admin-token must be at least 8 characters');
+  return {
+    command: 'serve',
+    document: parsed.positionals[0],
+    port: v.port === undefined ? 4010 : parseInteger('port', v.port, 0, 65535),
+    host: v.host ?? '127.0.0.1',
+    fixtures: v.fixtures,
+    state: v.state,
+    resetState: v['reset-state'] ?? false,
+    providers,
+    latency: v.latency === undefined ? undefined : parseLatency(v.latency),
+    adminToken: v['admin-token'],
+    strict: v.strict ?? false,
+    tlsCert: v['tls-cert'],
+    tlsKey: v['tls-key'],
+    logLevel: logLevel as ServeConfig['logLevel'],
+    logFormat,
+    watch: v.watch ?? false,
+    bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
+  };
+}

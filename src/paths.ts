@@ -1,0 +1,10 @@
+// Where the files shipped with authmock live (the same from src/ under tsx and from dist/ when built).
+
+import { fileURLToPath } from 'node:url';
+
+const root = (relative: string): string => fileURLToPath(new URL(`../${relative}`, import.meta.url));
+
+export const DEFAULT_DOCUMENT = root('openapi/authmock.yaml');
+export const ADMIN_DOCUMENT = root('openapi/admin.yaml');
+export const DEFAULT_FIXTURES = root('fixtures/default.yaml');
+export const PACKAGE_JSON = root('package.json');

@@ -1,0 +1,14 @@
+// Vitest: every suite under test/ and contracts/, a JSON report for .ci/run's closing line.
+
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'contracts/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+    env: { PACT_DO_NOT_TRACK: 'true' },
+  },
+});
