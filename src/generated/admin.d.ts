@@ -1,0 +1,961 @@
+// Generated from openapi/admin.yaml by scripts/gen-types.mjs (openapi-typescript); do not edit by hand.
+export interface paths {
+    "/__admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health check
+         * @description Answers `ok` with the server's uptime and authmock's version.
+         */
+        get: operations["adminHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forget all state
+         * @description Drops every provider's accounts, keys, sessions and tokens, the request log and all
+         *     faults, and returns the clock to real time (unfrozen, offset 0). Sandboxes are not
+         *     affected.
+         */
+        post: operations["adminReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/fixtures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add fixtures
+         * @description Adds fixtures to the current state, per provider. Each present section is checked against
+         *     that provider's fixture schema and added in one step: if any section is rejected, nothing
+         *     is added.
+         */
+        post: operations["adminAddFixtures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the current state
+         * @description Shows the mock's clock and, per provider, its live accounts, sessions and tokens with
+         *     secrets masked. The per-provider shape is each provider's own and not part of this
+         *     contract.
+         */
+        get: operations["adminGetState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the mock clock
+         * @description Shows the mock's current time, its offset from real time and whether it is frozen.
+         */
+        get: operations["adminGetClock"];
+        put?: never;
+        /**
+         * Move, set or freeze the mock clock
+         * @description Changes the mock's clock. `set` jumps to an instant, `advance` then moves forward by an ISO
+         *     8601 duration, and `freeze` stops (`true`) or restarts (`false`) the clock. Every expiry
+         *     the mock computes follows this clock.
+         */
+        post: operations["adminSetClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recent requests
+         * @description Lists the most recent requests to the provider routes, newest first, with the operation
+         *     matched, the status sent, how the caller authenticated and what went wrong (the same text
+         *     as `X-Mock-Problem`).
+         */
+        get: operations["adminListRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List active faults
+         * @description Lists the faults still active, oldest first.
+         */
+        get: operations["adminListFaults"];
+        put?: never;
+        /**
+         * Inject a fault
+         * @description Makes one provider operation misbehave: wait `latency_ms` before answering, and/or answer
+         *     `status` instead of running the flow, for the next `times` matching requests (or until
+         *     cleared) and each time with `probability` (default 1).
+         */
+        post: operations["adminAddFault"];
+        /**
+         * Remove all faults
+         * @description Removes every active fault and says how many there were.
+         */
+        delete: operations["adminClearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/sandboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sandboxes
+         * @description Lists the sandboxes that exist, with when each was created and last used.
+         */
+        get: operations["adminListSandboxes"];
+        put?: never;
+        /**
+         * Create a sandbox
+         * @description Creates an isolated copy of the mock, with its own empty state (plus the given fixtures)
+         *     and its own clock. Send provider requests under the returned `base_path`, e.g.
+         *     `<base_path>/duet/1`. A sandbox unused for `expires_idle_ms` is deleted.
+         */
+        post: operations["adminCreateSandbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/sandboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a sandbox
+         * @description Deletes a sandbox and everything in it; its `base_path` stops answering.
+         */
+        delete: operations["adminDeleteSandbox"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description An RFC 9457 problem details object.
+         * @example {
+         *       "type": "urn:authmock:problem:route.not_found",
+         *       "title": "No such route",
+         *       "status": 404,
+         *       "detail": "No route for GET /duet/2",
+         *       "instance": "/duet/2",
+         *       "code": "route.not_found"
+         *     }
+         */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description A URI reference identifying the problem type.
+             */
+            type: string;
+            /** @description Short, human-readable summary of the problem type. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description Explanation specific to this occurrence. */
+            detail: string;
+            /**
+             * Format: uri-reference
+             * @description A URI reference identifying this occurrence (usually the request path).
+             */
+            instance?: string;
+            /** @description authmock's stable machine-readable error code, e.g. `admin.unauthorized`. */
+            code?: string;
+        };
+        /** @description Health of the server. */
+        Health: {
+            /** @constant */
+            status: "ok";
+            /** @description Milliseconds since the server started. */
+            uptime_ms: number;
+            /** @description authmock's version. */
+            version: string;
+        };
+        /** @description Confirmation of a reset. */
+        ResetResult: {
+            /** @constant */
+            reset: true;
+        };
+        /**
+         * @description Free-form fixtures, one optional section per provider (`duet`, `devicehq`, `rfcx`,
+         *     `emnify`, the same top-level keys as a fixtures file). Each section is an object whose
+         *     exact shape is that provider's fixture schema, checked by the mock, not by this document.
+         */
+        Fixtures: {
+            duet?: {
+                [key: string]: unknown;
+            };
+            devicehq?: {
+                [key: string]: unknown;
+            };
+            rfcx?: {
+                [key: string]: unknown;
+            };
+            emnify?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description How many fixture items were added per provider. */
+        FixturesAdded: {
+            added: {
+                duet: number;
+                devicehq: number;
+                rfcx: number;
+                emnify: number;
+            };
+        };
+        /** @description The mock clock and each provider's live state (secrets masked, loosely typed). */
+        State: {
+            /** Format: date-time */
+            now: string;
+            /** @description One entry per provider, keyed by provider name; each provider's own shape. */
+            providers: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description The mock clock. */
+        Clock: {
+            /**
+             * Format: date-time
+             * @description The mock's current time.
+             */
+            now: string;
+            /** @description How far the mock's clock is ahead of (positive) or behind real time. */
+            offset_ms: number;
+            /** @description Whether the clock stands still. */
+            frozen: boolean;
+        };
+        /** @description A change to the mock clock; at least one field. */
+        ClockChange: {
+            /**
+             * Format: duration
+             * @description Move the clock forward by this ISO 8601 duration, e.g. `PT5M`.
+             */
+            advance?: string;
+            /**
+             * Format: date-time
+             * @description Jump to this instant.
+             */
+            set?: string;
+            /** @description `true` stops the clock, `false` lets it run again. */
+            freeze?: boolean;
+        };
+        /** @description One logged request. */
+        RequestLogEntry: {
+            /** Format: date-time */
+            time: string;
+            method: string;
+            path: string;
+            /** @description The matched operation, or null when no route matched. */
+            operation_id: string | null;
+            status: number;
+            /** @description How the caller authenticated, e.g. `anonymous`, `none`, `DeviceHQSessionToken`. */
+            auth: string;
+            /** @description The `X-Mock-Problem` text, or null when there was none. */
+            problem: string | null;
+            duration_ms: number;
+        };
+        /** @description Recent requests, newest first. */
+        RequestLog: {
+            requests: components["schemas"]["RequestLogEntry"][];
+        };
+        /** @description A fault to inject. */
+        FaultRequest: {
+            /** @description The operationId (in authmock.yaml) to affect. */
+            operation_id: string;
+            /** @description Delay before answering. */
+            latency_ms?: number;
+            /** @description Answer this status instead of running the flow. */
+            status?: number;
+            /** @description Affect only this many matching requests. */
+            times?: number;
+            /** @description Chance, 0 to 1, that a matching request is affected. */
+            probability?: number;
+        };
+        /** @description An active fault; fields not given at creation are null. */
+        Fault: {
+            id: string;
+            operation_id: string;
+            latency_ms: number | null;
+            status: number | null;
+            /** @description Remaining matching requests to affect, or null for no limit. */
+            times: number | null;
+            probability: number | null;
+        };
+        /** @description The active faults. */
+        FaultList: {
+            faults: components["schemas"]["Fault"][];
+        };
+        /** @description How many faults were removed. */
+        FaultsCleared: {
+            cleared: number;
+        };
+        /** @description Options for a new sandbox. */
+        SandboxRequest: {
+            fixtures?: components["schemas"]["Fixtures"];
+        };
+        /** @description A newly created sandbox. */
+        Sandbox: {
+            id: string;
+            /** @description Prefix for provider paths in this sandbox; starts with `/`, no trailing slash. */
+            base_path: string;
+            /** @description The sandbox is deleted after this long without a request. */
+            expires_idle_ms: number;
+        };
+        /** @description A sandbox in the list. */
+        SandboxSummary: {
+            id: string;
+            /** Format: date-time */
+            created: string;
+            /** Format: date-time */
+            last_used: string;
+        };
+        /** @description The sandboxes that exist. */
+        SandboxList: {
+            sandboxes: components["schemas"]["SandboxSummary"][];
+        };
+    };
+    responses: {
+        /**
+         * @description authmock runs with `--admin-token` and the request carried no `Authorization: Bearer`
+         *     header, or a different secret.
+         */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:authmock:problem:admin.unauthorized",
+                 *       "title": "Admin token required",
+                 *       "status": 401,
+                 *       "detail": "Send Authorization: Bearer <admin token>",
+                 *       "code": "admin.unauthorized"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request does not match this operation: the body is not JSON, not an object, misses a
+         *     required field, has an unknown field or a value out of range, or a query parameter is out
+         *     of range.
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:authmock:problem:request.body_invalid",
+                 *       "title": "Request body does not match the document",
+                 *       "status": 400,
+                 *       "detail": "/advance must match format \"duration\"",
+                 *       "code": "request.body_invalid"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The mock clock after the call. */
+        Clock: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "now": "2023-11-14T09:35:00.000Z",
+                 *       "offset_ms": 300000,
+                 *       "frozen": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["Clock"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    adminHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "uptime_ms": 81234.5,
+                     *       "version": "0.1.0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything was reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reset": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResetResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminAddFixtures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One optional section per provider; each section's shape is the provider's fixture schema. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "duet": {},
+                 *       "emnify": {}
+                 *     }
+                 */
+                "application/json": components["schemas"]["Fixtures"];
+            };
+        };
+        responses: {
+            /** @description The fixtures were added; `added` counts the items per provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "added": {
+                     *         "duet": 0,
+                     *         "devicehq": 0,
+                     *         "rfcx": 0,
+                     *         "emnify": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FixturesAdded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description A provider section does not match that provider's fixture schema, or conflicts with
+             *     the current state (for example an account login that already exists). Nothing was
+             *     added.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:authmock:problem:validation.failed",
+                     *       "title": "Validation failed",
+                     *       "status": 422,
+                     *       "detail": "devicehq section does not match the provider's fixture schema",
+                     *       "code": "validation.failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminGetState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "now": "2023-11-14T09:30:00.000Z",
+                     *       "providers": {
+                     *         "duet": {},
+                     *         "devicehq": {},
+                     *         "rfcx": {},
+                     *         "emnify": {}
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["State"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminGetClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Clock"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminSetClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description At least one of `advance`, `set`, `freeze`. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "advance": "PT5M",
+                 *       "freeze": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClockChange"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Clock"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminListRequests: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many requests to return, 1 to 1000.
+                 * @example 50
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The most recent requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requests": [
+                     *         {
+                     *           "time": "2023-11-14T09:30:00.000Z",
+                     *           "method": "GET",
+                     *           "path": "/devicehq/api/v2/test",
+                     *           "operation_id": "devicehqTest",
+                     *           "status": 401,
+                     *           "auth": "DeviceHQSessionToken",
+                     *           "problem": "{\"code\":\"auth.expired\",\"detail\":\"session expired 60 s ago\"}",
+                     *           "duration_ms": 1.8
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RequestLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminListFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active faults. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "faults": [
+                     *         {
+                     *           "id": "f-1",
+                     *           "operation_id": "emnifyAuthenticate",
+                     *           "latency_ms": 250,
+                     *           "status": null,
+                     *           "times": null,
+                     *           "probability": 0.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FaultList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminAddFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The fault; `operation_id` must name an operation of authmock.yaml. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "operation_id": "emnifyAuthenticate",
+                 *       "status": 503,
+                 *       "times": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["FaultRequest"];
+            };
+        };
+        responses: {
+            /** @description The fault is active. Fields that were not given are `null`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "f-1",
+                     *       "operation_id": "emnifyAuthenticate",
+                     *       "latency_ms": null,
+                     *       "status": 503,
+                     *       "times": 2,
+                     *       "probability": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `operation_id` names no operation of authmock.yaml. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:authmock:problem:state.not_found",
+                     *       "title": "No such resource",
+                     *       "status": 404,
+                     *       "detail": "No operation with operationId \"emnifyAuthentcate\"",
+                     *       "code": "state.not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminClearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All faults were removed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cleared": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FaultsCleared"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminListSandboxes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sandboxes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sandboxes": [
+                     *         {
+                     *           "id": "sb-7f3k2q",
+                     *           "created": "2023-11-14T09:00:00.000Z",
+                     *           "last_used": "2023-11-14T09:29:58.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SandboxList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminCreateSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Optional fixtures to seed the sandbox with (same shape as `POST /__admin/fixtures`). */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "fixtures": {
+                 *         "devicehq": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SandboxRequest"];
+            };
+        };
+        responses: {
+            /** @description The sandbox exists. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "sb-7f3k2q",
+                     *       "base_path": "/__sandbox/sb-7f3k2q",
+                     *       "expires_idle_ms": 900000
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Sandbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The server already holds its maximum number of sandboxes; delete one first. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:authmock:problem:admin.limit",
+                     *       "title": "Limit reached",
+                     *       "status": 429,
+                     *       "detail": "At most 50 sandboxes may exist at once",
+                     *       "code": "admin.limit"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adminDeleteSandbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The sandbox `id` returned at creation.
+                 * @example sb-7f3k2q
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. No body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No sandbox has this `id` (never created, already deleted, or expired). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "urn:authmock:problem:state.not_found",
+                     *       "title": "No such resource",
+                     *       "status": 404,
+                     *       "detail": "No sandbox with id \"sb-nope\"",
+                     *       "code": "state.not_found"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
