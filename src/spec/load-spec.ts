@@ -1,5 +1,9 @@
 // Load an OpenAPI 3.0/3.1 document once: parse, validate and dereference with swagger-parser; fail with file, pointer and reason.
 
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -42,10 +46,44 @@ function describe(file: string, error: unknown): SpecError {
   return new SpecError(file, pointer, reason);
 }
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+export interface LoadOptions {
+  /**
+   * Where to remember documents that passed the (slow, ~1 s) JSON Schema validation, by a hash of every file they
+   * are made of. A document that changes in any file is validated again. Null turns the cache off.
+   */
+  cacheDir?: string | null;
+}
+
+const defaultCacheDir = (): string => join(tmpdir(), 'authmock-cache');
+
+async function validatedBefore(cacheDir: string | null, hash: string): Promise<boolean> {
+  if (!cacheDir) return false;
+  return readFile(join(cacheDir, `${hash}.ok`), 'utf8').then(
+    (text) => text === hash,
+    () => false,
+  );
+}
+
+async function remember(cacheDir: string | null, hash: string): Promise<void> {
+  if (!cacheDir) return;
+  await mkdir(cacheDir, { recursive: true })
+    .then(() => writeFile(join(cacheDir, `${hash}.ok`), hash))
+    .catch(() => undefined); // a read-only disk only costs the next start its speed
+}
+
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   let document: OpenApiDocument;
   try {
-    document = (await SwaggerParser.validate(file)) as unknown as OpenApiDocument;
+    const parser = new SwaggerParser();
+    const $refs = await parser.resolve(file);
+    const hash = createHash('sha256');
+    hash.update(`swagger-parser/${SwaggerParser.name}\0`);
+    for (const path of $refs.paths()) hash.update(`${path}\0${JSON.stringify($refs.get(`${path}#`))}\0`);
+    const digest = hash.digest('hex');
+    const skipSchema = await validatedBefore(cacheDir, digest);
+    document = (await parser.validate(file, { validate: { schema: !skipSchema, spec: true } })) as unknown as OpenApiDocument;
+    if (!skipSchema) await remember(cacheDir, digest);
   } catch (error) {
     throw describe(file, error);
   }

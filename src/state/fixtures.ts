@@ -28,7 +28,7 @@ export class FixtureError extends Error {
 export type FixtureValidator = (file: string, value: unknown) => Fixtures;
 
 export function createFixtureValidator(providers: ReadonlyArray<Provider>): FixtureValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
   addFormats(ajv);
   const validate = ajv.compile({
     type: 'object',

@@ -2,7 +2,7 @@
 
 import { MockError } from '../errors.js';
 import type { JsonSchema, MockProblem, MockRequest, Operation, ParameterSpec } from '../types.js';
-import { toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
+import { compileValue, toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
 
 type Raw = string | string[] | undefined;
 type Obj = Record<string, unknown>;
@@ -95,11 +95,7 @@ interface Compiled {
 export function compileParameters(op: Operation, ajv: AjvSet): ParameterValidator {
   const compiled: Compiled[] = op.parameters.map((param) => ({
     param,
-    validate: ajv.coercing.compile({
-      type: 'object',
-      properties: { value: param.schema },
-      required: param.required ? ['value'] : [],
-    }),
+    validate: compileValue(ajv.coercing, param.schema, param.required),
   }));
   const needsCookies = op.parameters.some((p) => p.in === 'cookie');
   return (req, warn) => {

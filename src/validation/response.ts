@@ -1,7 +1,7 @@
 // Check every response against the document: status declared, required headers, content type and body schema (pure).
 
 import type { MockResponse, Operation, ResponseSpec } from '../types.js';
-import { toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
+import { compileValue, toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
 import { matchMediaType } from './request-body.js';
 import { mediaTypeOf } from './parse-body.js';
 
@@ -34,7 +34,7 @@ export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator 
     bodies: new Map(spec.content.map((m) => [m.mediaType, m.schema === undefined ? undefined : ajv.response.compile(m.schema as object)])),
     headers: spec.headers
       .filter((h) => h.name !== 'content-type')
-      .map((h) => ({ name: h.name, required: h.required, validate: ajv.coercing.compile({ type: 'object', properties: { value: h.schema } }) })),
+      .map((h) => ({ name: h.name, required: h.required, validate: compileValue(ajv.coercing, h.schema, false) })),
   }));
   return (res, contentType) => {
     const entry = findResponse(
