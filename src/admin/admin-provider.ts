@@ -46,7 +46,9 @@ export function createAdminProvider(options: AdminOptions): Provider {
     adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.version } }),
     adminReset: async ({ world }) => {
       await world.store.reset();
-      runtimeOf(world).faults.length = 0;
+      const runtime = runtimeOf(world);
+      runtime.faults.length = 0;
+      runtime.requests.length = 0;
       return { status: 200, body: { reset: true } };
     },
     adminAddFixtures: async (ctx) => {

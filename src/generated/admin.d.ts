@@ -30,10 +30,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Forget all state
-         * @description Drops every provider's accounts, keys, sessions and tokens, the request log and all
-         *     faults, and returns the clock to real time (unfrozen, offset 0). Sandboxes are not
-         *     affected.
+         * Return to the loaded fixtures
+         * @description Returns every provider's accounts, keys, sessions, tokens, redemption counts and
+         *     lock-outs to the loaded fixtures (plus nothing added since), and drops the request log
+         *     and all faults. The clock is left as it is. Only the world the call is made in is reset:
+         *     under `/_sandbox/{id}` that sandbox, otherwise the main world.
          */
         post: operations["adminReset"];
         delete?: never;
