@@ -1,5 +1,4 @@
 // Start the full authmock (document, all providers, default fixtures) on 127.0.0.1:0 with a frozen, injectable clock.
-// (Helpers: read /tmp/authmock-note-to-helpers.md.)
 
 import { createFixedClock, type ControllableClock } from '../../src/clock.js';
 import { startServer, type ServerOptions } from '../../src/server.js';

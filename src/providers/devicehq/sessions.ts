@@ -1,0 +1,109 @@
+// DeviceHQ sessions: one per account, indexed by a hash of the token, with a sliding idle expiry.
+
+import { MockError } from '../../errors.js';
+import { hashSecret, maskSecret, randomAlphanumeric, safeEqual } from '../../security/secrets.js';
+import type { ReadTx, WriteTx } from '../../state/store.js';
+
+export const SESSIONS = 'devicehq.sessions';
+/** accountId → token hash of the account's one open session. */
+export const ACCOUNT_SESSIONS = 'devicehq.account_sessions';
+
+const TOKEN_SALT = 'devicehq.session:';
+export const TOKEN_LENGTH = 14;
+
+export interface DevicehqSession {
+  accountId: string;
+  tokenHash: string;
+  tokenHint: string;
+  createdAt: number;
+  /** Epoch ms; the session is expired once `now > expiresAt`. */
+  expiresAt: number;
+}
+
+export const hashSessionToken = (token: string): string => hashSecret(token, TOKEN_SALT);
+
+function drop(tx: WriteTx, session: DevicehqSession): void {
+  tx.delete(SESSIONS, session.tokenHash);
+  if (tx.get<string>(ACCOUNT_SESSIONS, session.accountId) === session.tokenHash) tx.delete(ACCOUNT_SESSIONS, session.accountId);
+}
+
+/** Open a session for an account, closing its previous one in the same write. Returns the clear token. */
+export function openSession(tx: WriteTx, accountId: string, now: number, ttlMs: number): { token: string; session: DevicehqSession } {
+  const previous = tx.get<string>(ACCOUNT_SESSIONS, accountId);
+  if (previous !== undefined) tx.delete(SESSIONS, previous);
+  let token = randomAlphanumeric(TOKEN_LENGTH);
+  while (tx.has(SESSIONS, hashSessionToken(token))) token = randomAlphanumeric(TOKEN_LENGTH);
+  const session: DevicehqSession = {
+    accountId,
+    tokenHash: hashSessionToken(token),
+    tokenHint: maskSecret(token),
+    createdAt: now,
+    expiresAt: now + ttlMs,
+  };
+  tx.set(SESSIONS, session.tokenHash, session);
+  tx.set(ACCOUNT_SESSIONS, accountId, session.tokenHash);
+  return { token, session };
+}
+
+function findSession(tx: ReadTx, token: string): DevicehqSession | undefined {
+  const hash = hashSessionToken(token);
+  const session = tx.get<DevicehqSession>(SESSIONS, hash);
+  return session && safeEqual(session.tokenHash, hash) ? session : undefined;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')} s`;
+
+function expired(tx: WriteTx, session: DevicehqSession, now: number, ttlMs: number): MockError {
+  drop(tx, session);
+  return new MockError('auth.expired', `session expired ${seconds(now - session.expiresAt)} ago (idle for more than ${seconds(ttlMs)})`);
+}
+
+/**
+ * Check a token (the verifier), reading only: unknown → auth.invalid; idle too long (`now > expiresAt`) → 'expired'
+ * (the caller then deletes it with `expireSession`). The expiry slides only once the request has succeeded.
+ */
+export function checkSession(tx: ReadTx, token: string, now: number): DevicehqSession | MockError | 'expired' {
+  const session = findSession(tx, token);
+  if (!session) return new MockError('auth.invalid', 'session token is unknown, closed, or replaced by a newer session of the account');
+  return now > session.expiresAt ? 'expired' : session;
+}
+
+/** Delete an expired session on sight, checked again inside this write (a request in flight may just have slid it). */
+export function expireSession(tx: WriteTx, token: string, now: number, ttlMs: number): DevicehqSession | MockError {
+  const session = findSession(tx, token);
+  if (!session) return new MockError('auth.invalid', 'session token is unknown, closed, or replaced by a newer session of the account');
+  return now > session.expiresAt ? expired(tx, session, now, ttlMs) : session;
+}
+
+/**
+ * A request was served: expiresAt := now + ttl, checked again in the same write, so a session closed, replaced or
+ * expired while the request was being handled is not revived (the request then fails and nothing slides).
+ */
+export function slideSession(tx: WriteTx, tokenHash: string, now: number, ttlMs: number): DevicehqSession | MockError {
+  const session = tx.get<DevicehqSession>(SESSIONS, tokenHash);
+  if (!session) return new MockError('auth.revoked', 'session was closed or replaced while this request was served');
+  if (now > session.expiresAt) return expired(tx, session, now, ttlMs);
+  const slid: DevicehqSession = { ...session, expiresAt: now + ttlMs };
+  tx.set(SESSIONS, slid.tokenHash, slid);
+  return slid;
+}
+
+/** Close the session with this token hash; false when it is already gone (closed, replaced or swept). */
+export function closeSession(tx: WriteTx, tokenHash: string): boolean {
+  const session = tx.get<DevicehqSession>(SESSIONS, tokenHash);
+  if (!session) return false;
+  drop(tx, session);
+  return true;
+}
+
+export function sweepSessions(tx: WriteTx, now: number): number {
+  let removed = 0;
+  // Collect first: a Store's iterator is not promised to survive deletions.
+  for (const session of [...tx.values<DevicehqSession>(SESSIONS)]) {
+    if (now > session.expiresAt) {
+      drop(tx, session);
+      removed++;
+    }
+  }
+  return removed;
+}

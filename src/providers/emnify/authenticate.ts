@@ -1,0 +1,137 @@
+// POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
+
+import { MockError } from '../../errors.js';
+import { safeEqual } from '../../security/secrets.js';
+import type { WriteTx } from '../../state/store.js';
+import type { Handler, HandlerContext } from '../../types.js';
+import { cidrContains, parseCidr } from './inputs.js';
+import type { EmnifyClaims, JwtService } from './jwt.js';
+import {
+  APP_TOKEN_REVOKED,
+  EMNIFY,
+  appTokenHash,
+  isAppTokenExpired,
+  type AppTokenRecord,
+  type LoginFailureRecord,
+  type OrganisationRecord,
+  type UserRecord,
+} from './records.js';
+import { emnifyAuthError } from './wire.js';
+
+export interface EmnifySettings {
+  authTokenTtlSeconds: number;
+  applicationAuthTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  maxFailedLogins: number;
+  lockoutSeconds: number;
+}
+
+const badCredentials = (detail: string): MockError => emnifyAuthError('auth.invalid', 1101, detail);
+
+function stringField(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  if (typeof value !== 'string') throw new MockError('request.body_invalid', `${name} must be a string`, { pointer: `/body/${name}` });
+  return value;
+}
+
+const userClaims = (user: UserRecord, org: OrganisationRecord): EmnifyClaims => ({
+  sub: user.username,
+  'esc.org': org.id,
+  'esc.orgName': org.name,
+  'esc.user': user.id,
+});
+
+type PasswordOutcome = { ok: true; claims: EmnifyClaims } | { ok: false; error: MockError };
+
+/** Check the password and keep the per-user failure count and lock, all in one write. */
+function checkPassword(tx: WriteTx, username: string, password: string, now: number, settings: EmnifySettings): PasswordOutcome {
+  const id = tx.get<number>(EMNIFY.usernames, username.toLowerCase());
+  const user = id === undefined ? undefined : tx.get<UserRecord>(EMNIFY.users, String(id));
+  if (!user) return { ok: false, error: badCredentials('no user with this username') };
+  const key = String(user.id);
+  const failures = tx.get<LoginFailureRecord>(EMNIFY.loginFailures, key);
+  if (failures?.lockedUntil != null && now < failures.lockedUntil) {
+    const seconds = Math.ceil((failures.lockedUntil - now) / 1000);
+    return {
+      ok: false,
+      error: emnifyAuthError('auth.rate_limited', 1105, `${settings.maxFailedLogins} failed logins in a row; locked for ${seconds} more s`, {
+        'Retry-After': String(seconds),
+      }),
+    };
+  }
+  if (!safeEqual(password, user.passwordSha1)) {
+    const count = (failures && failures.lockedUntil === null ? failures.count : 0) + 1;
+    const locked = count >= settings.maxFailedLogins;
+    tx.set<LoginFailureRecord>(EMNIFY.loginFailures, key, { count, lockedUntil: locked ? now + settings.lockoutSeconds * 1000 : null });
+    return { ok: false, error: badCredentials(`wrong password (failure ${count} of ${settings.maxFailedLogins} in a row${locked ? '; now locked' : ''})`) };
+  }
+  if (failures) tx.delete(EMNIFY.loginFailures, key);
+  const org = tx.get<OrganisationRecord>(EMNIFY.organisations, String(user.orgId));
+  if (!org) return { ok: false, error: badCredentials("the user's organisation does not exist") };
+  return { ok: true, claims: userClaims(user, org) };
+}
+
+async function withApplicationToken(ctx: HandlerContext, token: string, now: number): Promise<EmnifyClaims> {
+  const hash = appTokenHash(token);
+  const found = await ctx.world.store.read((tx) => {
+    const id = tx.get<number>(EMNIFY.appTokenHashes, hash);
+    const record = id === undefined ? undefined : tx.get<AppTokenRecord>(EMNIFY.appTokens, String(id));
+    const org = record ? tx.get<OrganisationRecord>(EMNIFY.organisations, String(record.orgId)) : undefined;
+    return record && org ? { record, org } : undefined;
+  });
+  if (!found || !safeEqual(hash, found.record.hash)) throw badCredentials('unknown application token');
+  const { record, org } = found;
+  if (record.status === APP_TOKEN_REVOKED) throw badCredentials('the application token was revoked');
+  if (isAppTokenExpired(record, now)) throw badCredentials('the application token has expired');
+  if (record.ip !== null) {
+    const range = parseCidr(record.ip);
+    if (!range || !cidrContains(range, ctx.req.remoteAddress)) throw badCredentials(`the application token only works from ${record.ip}`);
+  }
+  return { sub: `application_token/${record.id}`, 'esc.org': org.id, 'esc.orgName': org.name, 'esc.user': record.creator.id, 'esc.app': record.id };
+}
+
+async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, token: string, now: number): Promise<EmnifyClaims> {
+  const verified = await jwt.verify('refresh', token, now, ctx.world.id);
+  // On /authenticate every refused credential is 1101 InvalidCredentials, a bad or expired refresh token included.
+  if (!verified.ok) throw badCredentials(`refresh token refused: ${verified.detail}`);
+  const userId = verified.token.claims['esc.user'];
+  const current = await ctx.world.store.read((tx) => {
+    const user = tx.get<UserRecord>(EMNIFY.users, String(userId));
+    const org = user ? tx.get<OrganisationRecord>(EMNIFY.organisations, String(user.orgId)) : undefined;
+    return user && org ? userClaims(user, org) : undefined;
+  });
+  if (!current) throw badCredentials('the user behind this refresh token no longer exists');
+  return current;
+}
+
+export function createAuthenticateHandler(jwt: JwtService, settings: EmnifySettings): Handler {
+  return async (ctx) => {
+    const body = ctx.req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new MockError('request.body_invalid', 'the body must be a JSON object', { pointer: '/body' });
+    }
+    const fields = body as Record<string, unknown>;
+    const now = ctx.world.clock.now();
+    const has = (name: string): boolean => Object.hasOwn(fields, name);
+    if (has('username') || has('password')) {
+      const username = stringField(fields, 'username');
+      const password = stringField(fields, 'password');
+      const outcome = await ctx.world.store.write((tx) => checkPassword(tx, username, password, now, settings));
+      if (!outcome.ok) throw outcome.error;
+      const [authToken, refreshToken] = await Promise.all([
+        jwt.issue('auth', outcome.claims, now, settings.authTokenTtlSeconds, ctx.world.id),
+        jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id),
+      ]);
+      return { status: 200, body: { auth_token: authToken, refresh_token: refreshToken } };
+    }
+    if (has('application_token')) {
+      const claims = await withApplicationToken(ctx, stringField(fields, 'application_token'), now);
+      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, settings.applicationAuthTokenTtlSeconds, ctx.world.id) } };
+    }
+    if (has('refresh_token')) {
+      const claims = await withRefreshToken(ctx, jwt, stringField(fields, 'refresh_token'), now);
+      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, settings.authTokenTtlSeconds, ctx.world.id) } };
+    }
+    throw new MockError('request.body_invalid', 'send {username, password}, {application_token} or {refresh_token}', { pointer: '/body' });
+  };
+}

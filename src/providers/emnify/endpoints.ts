@@ -1,0 +1,41 @@
+// GET /api/v1/endpoint: the caller's organisation's endpoints, paged with page/per_page and the X-Total-* headers.
+
+import type { Handler } from '../../types.js';
+import { callerOf } from './application-tokens.js';
+import { EMNIFY, type EndpointRecord } from './records.js';
+import { validationError } from './wire.js';
+
+export const DEFAULT_PER_PAGE = 1000;
+
+export const MAX_PER_PAGE = 1000;
+
+function positiveInt(value: string | string[] | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const text = Array.isArray(value) ? value[0] ?? '' : value;
+  if (!/^[1-9]\d{0,8}$/.test(text) || Number(text) > max) {
+    throw validationError(`${name} must be an integer from 1 to ${max}`, `/query/${name}`);
+  }
+  return Number(text);
+}
+
+export const listEndpoints: Handler = async (ctx) => {
+  const org = callerOf(ctx).claims['esc.org'];
+  const page = positiveInt(ctx.req.query['page'], 'page', 1, 999_999_999);
+  const perPage = positiveInt(ctx.req.query['per_page'], 'per_page', DEFAULT_PER_PAGE, MAX_PER_PAGE);
+  const all = await ctx.world.store.read((tx) =>
+    [...tx.values<EndpointRecord>(EMNIFY.endpoints)].filter((e) => e.orgId === org).map((e) => e.endpoint),
+  );
+  all.sort((a, b) => a.id - b.id);
+  const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+  const start = (page - 1) * perPage;
+  return {
+    status: 200,
+    headers: {
+      'X-Total-Pages': String(totalPages),
+      'X-Current-Page': String(page),
+      'X-Count-Per-Page': String(perPage),
+      'X-Total-Count': String(all.length),
+    },
+    body: all.slice(start, start + perPage).map((e) => structuredClone(e)),
+  };
+};

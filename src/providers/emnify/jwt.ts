@@ -1,0 +1,115 @@
+// emnify's JWTs: HS256 only, one key per provider instance, times from the mock clock; auth and refresh never interchangeable.
+
+import { randomBytes, webcrypto } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { randomHex } from '../../security/secrets.js';
+
+export type TokenUse = 'auth' | 'refresh';
+
+/** The emnify claims authmock puts in every token (`esc.*` are flat, dotted claim names as emnify uses them). */
+export interface EmnifyClaims {
+  sub: string;
+  'esc.org': number;
+  'esc.orgName': string;
+  'esc.user': number;
+  /** Application token id, for tokens obtained with an application token. */
+  'esc.app'?: number;
+}
+
+export interface VerifiedToken {
+  claims: EmnifyClaims;
+  jti: string;
+  exp: number;
+}
+
+export type VerifyFailure = { ok: false; reason: 'malformed' | 'invalid' | 'expired'; detail: string };
+export type VerifyOutcome = { ok: true; token: VerifiedToken } | VerifyFailure;
+
+export interface JwtService {
+  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string): Promise<string>;
+  verify(use: TokenUse, token: string, nowMs: number, worldId: string): Promise<VerifyOutcome>;
+}
+
+export interface JwtOptions {
+  /** HS256 key: at least 32 bytes (a string is taken as UTF-8). Default: 32 random bytes per provider instance. */
+  secret?: string | Uint8Array;
+  issuer: string;
+  audience: string;
+}
+
+const ALGORITHM = 'HS256';
+const TYP: Readonly<Record<TokenUse, string>> = { auth: 'JWT', refresh: 'refresh+jwt' };
+/** Claim binding a token to the world (app or sandbox) that issued it, so sandboxes never accept each other's tokens. */
+const WORLD_CLAIM = 'authmock.world';
+
+const fail = (reason: VerifyFailure['reason'], detail: string): VerifyFailure => ({ ok: false, reason, detail });
+
+function toKeyBytes(secret: string | Uint8Array | undefined): Uint8Array {
+  if (secret === undefined) return new Uint8Array(randomBytes(32));
+  const bytes = typeof secret === 'string' ? new Uint8Array(Buffer.from(secret, 'utf8')) : secret;
+  if (bytes.length < 32) throw new RangeError('the emnify JWT secret must be at least 32 bytes');
+  return bytes;
+}
+
+function readClaims(payload: Record<string, unknown>): EmnifyClaims | undefined {
+  const { sub } = payload;
+  const org = payload['esc.org'];
+  const orgName = payload['esc.orgName'];
+  const user = payload['esc.user'];
+  const app = payload['esc.app'];
+  if (typeof sub !== 'string' || !Number.isInteger(org) || typeof orgName !== 'string' || !Number.isInteger(user)) return undefined;
+  if (app !== undefined && !Number.isInteger(app)) return undefined;
+  const claims: EmnifyClaims = { sub, 'esc.org': org as number, 'esc.orgName': orgName, 'esc.user': user as number };
+  if (app !== undefined) claims['esc.app'] = app as number;
+  return claims;
+}
+
+export function createJwtService(options: JwtOptions): JwtService {
+  const bytes = toKeyBytes(options.secret);
+  let key: Promise<webcrypto.CryptoKey> | undefined;
+  // Imported once (jose would import a raw Uint8Array on every call).
+  const getKey = (): Promise<webcrypto.CryptoKey> =>
+    (key ??= webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
+
+  return {
+    async issue(use, claims, nowMs, ttlSeconds, worldId) {
+      const iat = Math.floor(nowMs / 1000);
+      return new SignJWT({ ...claims, token_use: use, [WORLD_CLAIM]: worldId })
+        .setProtectedHeader({ alg: ALGORITHM, typ: TYP[use] })
+        .setIssuer(options.issuer)
+        .setAudience(options.audience)
+        .setSubject(claims.sub)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .setJti(randomHex(16))
+        .sign(await getKey());
+    },
+
+    async verify(use, token, nowMs, worldId) {
+      if (token.split('.').length !== 3) return fail('malformed', 'token contains an invalid number of segments');
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(token, await getKey(), {
+          algorithms: [ALGORITHM],
+          issuer: options.issuer,
+          audience: options.audience,
+          typ: TYP[use],
+          currentDate: new Date(nowMs),
+          requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+        }));
+      } catch (error) {
+        // Told apart by jose's stable error code, never by message; anything unexpected is simply an invalid token.
+        const code = (error as { code?: unknown }).code;
+        if (code === 'ERR_JWT_EXPIRED') return fail('expired', `the ${use} token has expired`);
+        return fail('invalid', `${use} token rejected (${typeof code === 'string' ? code : 'unparseable'})`);
+      }
+      if (payload['token_use'] !== use) return fail('invalid', `not an ${use} token`);
+      const iat = payload['iat'];
+      if (typeof iat !== 'number' || iat > Math.floor(nowMs / 1000)) return fail('invalid', '"iat" is in the future');
+      if (payload[WORLD_CLAIM] !== worldId) return fail('invalid', 'the token was issued by another authmock world (sandbox)');
+      const claims = readClaims(payload);
+      if (!claims) return fail('invalid', 'the token lacks the emnify claims');
+      return { ok: true, token: { claims, jti: String(payload['jti']), exp: payload['exp'] as number } };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// The RFCx provider: `type/guid` identity + token from headers, query or body, checked once per request; RFCx's wire format.
+
+import { MockError } from '../../errors.js';
+import type { MockRequest, MockResponse, Operation, Provider, Verifier, VerifyResult } from '../../types.js';
+import { findIdentity, findToken, identityOf } from './credentials.js';
+import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures.js';
+import { rfcxHandlers } from './handlers.js';
+import { createPathMatcher, rfcxPath } from './paths.js';
+import { USER_TYPES } from './records.js';
+import { checkCredentials } from './verify.js';
+
+export type { RfcxPrincipal } from './verify.js';
+
+export interface RfcxProviderOptions {
+  /** Mount point (default `/rfcx`). */
+  basePath?: string;
+}
+
+/** The user types each route accepts when the document has no `x-rfcx-user-types` for it. */
+const DEFAULT_USER_TYPES: Readonly<Record<string, readonly string[]>> = {
+  rfcxUserLogout: ['user'],
+  rfcxGetMe: ['user', 'token'],
+  rfcxRegisterGuardian: ['register'],
+  rfcxGuardianCheckin: ['guardian'],
+  rfcxGuardianSoftware: ['guardian'],
+  rfcxGuardianPing: ['guardian'],
+};
+
+export function allowedUserTypes(op: Operation): readonly string[] {
+  const declared = op.extensions['x-rfcx-user-types'];
+  if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) return declared.map((t: string) => t.toLowerCase());
+  return DEFAULT_USER_TYPES[op.operationId] ?? USER_TYPES;
+}
+
+const FORBIDDEN_BODY = { message: 'Not authorized to access this resource', error: { status: 403 } };
+
+/** RFCx on the wire: every credential failure is a bare `401 Unauthorized` (no content type); 403 and others are JSON. */
+export function renderRfcxError(error: MockError): MockResponse {
+  const headers = { ...error.headers };
+  if (error.status === 401 && error.meta['rfcxBody'] !== 'json') return { status: 401, headers, body: 'Unauthorized', contentType: null };
+  if (error.code === 'auth.forbidden') return { status: 403, headers, body: FORBIDDEN_BODY };
+  return { status: error.status, headers, body: { message: error.message, error: { status: error.status } } };
+}
+
+export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider {
+  const basePath = options.basePath ?? '/rfcx';
+  const matches = createPathMatcher();
+  // One check per request, whichever scheme asks first (redemptions and uses must never count twice).
+  const checked = new WeakMap<MockRequest, Promise<VerifyResult>>();
+
+  const verifyIdentity: Verifier = ({ req }) => {
+    const identity = identityOf(req);
+    return identity instanceof MockError ? { ok: false, error: identity } : { ok: true, principal: identity };
+  };
+
+  const verifyToken: Verifier = ({ req, op, world }) => {
+    let result = checked.get(req);
+    if (!result) {
+      result = (async (): Promise<VerifyResult> => {
+        const identity = identityOf(req);
+        if (identity instanceof MockError) return { ok: false, error: identity };
+        const token = findToken(req);
+        if (token instanceof MockError) return { ok: false, error: token };
+        if (token === undefined) return { ok: false, error: new MockError('auth.missing', 'no x-auth-token header, auth_token body field or query parameter') };
+        const path = rfcxPath(req.path, basePath);
+        const outcome = await checkCredentials(world, { identity, token, path, allowedTypes: allowedUserTypes(op), now: world.clock.now(), matches });
+        return outcome instanceof MockError ? { ok: false, error: outcome } : { ok: true, principal: outcome };
+      })();
+      checked.set(req, result);
+    }
+    return result;
+  };
+
+  return {
+    name: 'rfcx',
+    basePath,
+    fixtureSchema: rfcxFixtureSchema,
+    seed: seedRfcx,
+    renderError: renderRfcxError,
+    // The first alternative of every secured route finds the credentials wherever RFCx would.
+    credentialFrom: { RfcxAuthUser: findIdentity, RfcxAuthToken: findToken },
+    verifiers: {
+      RfcxAuthUser: verifyIdentity,
+      RfcxAuthToken: verifyToken,
+      RfcxAuthUserQuery: verifyIdentity,
+      RfcxAuthTokenQuery: verifyToken,
+    },
+    handlers: rfcxHandlers,
+    describeState: describeRfcx,
+    sweep: sweepRfcx,
+  };
+}

@@ -1,0 +1,90 @@
+// RFCx state: collection names, the plain records kept in the store, and how token secrets are sealed and checked.
+
+import { hashSecret, randomHex, safeEqual } from '../../security/secrets.js';
+
+export const RFCX = {
+  guardians: 'rfcx.guardians',
+  users: 'rfcx.users',
+  userEmails: 'rfcx.user_emails',
+  userTokens: 'rfcx.user_tokens',
+  registerTokens: 'rfcx.register_tokens',
+  tempTokens: 'rfcx.temporary_tokens',
+  software: 'rfcx.software',
+} as const;
+
+export const USER_TYPES = ['guardian', 'user', 'register', 'token'] as const;
+export type RfcxUserType = (typeof USER_TYPES)[number];
+
+/** How RFCx keeps a token: sha256(salt + token) with a random salt per token. */
+export interface SealedSecret {
+  salt: string;
+  hash: string;
+}
+
+export interface GuardianRecord extends SealedSecret {
+  guid: string;
+  name: string;
+  pinCode: string;
+  createdAt: number;
+  checkins: number;
+  lastCheckinAt: number | null;
+  lastPingAt: number | null;
+}
+
+export interface UserRecord extends SealedSecret {
+  guid: string;
+  email: string;
+  firstname: string;
+  lastname: string;
+}
+
+export interface UserTokenRecord extends SealedSecret {
+  userGuid: string;
+  createdAt: number;
+  /** Epoch ms from which the token no longer works; null = never expires. */
+  expiresAt: number | null;
+  /** Path patterns the token is limited to; null = anywhere. */
+  allowedPaths: string[] | null;
+}
+
+export interface RegisterTokenRecord extends SealedSecret {
+  guid: string;
+  allowedRedemptions: number;
+  totalRedemptions: number;
+  allowedPaths: string[];
+  expiresAt: number | null;
+}
+
+export interface TempTokenRecord extends SealedSecret {
+  guid: string;
+  expiresAt: number;
+  /** Uses left; null = unlimited until expiry. */
+  remainingUses: number | null;
+  allowedPaths: string[] | null;
+  /** The user the temporary token acts for (what GET /v1/users/me answers), if any. */
+  userGuid: string | null;
+}
+
+export interface SoftwareRecord {
+  role: string;
+  version: string;
+  sha1: string;
+  url: string;
+}
+
+export const DEFAULT_REGISTER_PATHS: readonly string[] = ['/v2/guardians/register'];
+export const USER_TOKEN_MINUTES = 1440;
+export const USER_TOKEN_EXTENDED_MINUTES = 5760;
+export const TEMP_TOKEN_MINUTES = 15;
+
+export function sealSecret(secret: string): SealedSecret {
+  const salt = randomHex(16);
+  return { salt, hash: hashSecret(secret, salt) };
+}
+
+export const secretMatches = (secret: string, sealed: SealedSecret): boolean => safeEqual(hashSecret(secret, sealed.salt), sealed.hash);
+
+/** Store key of a user token: an unsalted hash used only to find the record, whose salted hash is then compared. */
+export const userTokenKey = (token: string): string => hashSecret(token, 'rfcx.user_token/');
+
+export const isExpired = (expiresAt: number | null, now: number): boolean => expiresAt !== null && now >= expiresAt;
