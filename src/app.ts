@@ -5,6 +5,7 @@ import Router from '@koa/router';
 import { createClock, monotonicNow, type Clock, type ControllableClock } from './clock.js';
 import { createAdminProvider } from './admin/admin-provider.js';
 import { MockError } from './errors.js';
+import { createDocsMiddleware } from './middleware/docs.js';
 import { createOperationMiddleware, respondError } from './middleware/handle-operation.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS } from './middleware/send.js';
@@ -13,11 +14,12 @@ import { problemResponse } from './pipeline/render.js';
 import { createRuntime, createWorldRuntime, type Runtime, type WorldRuntime } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
 import type { LoadedSpec } from './spec/load-spec.js';
-import { createFixtureValidator, seedStore, type Fixtures } from './state/fixtures.js';
+import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
 import type { Operation, Provider } from './types.js';
-import { createAjvSet } from './validation/ajv.js';
+import { createAjvSet, type AjvSet } from './validation/ajv.js';
+import { noValidatorCache, openValidatorCache } from './validation/precompiled.js';
 import { sendResponse } from './middleware/send.js';
 
 export interface Logger {
@@ -48,6 +50,10 @@ export interface AppOptions {
   sweepIntervalMs?: number;
   /** Seed the main store from the fixtures at start (false when it was loaded from a state file). */
   seedMainStore?: boolean;
+  /** The fixtures validator already built for these providers (else one is compiled here). */
+  validateFixtures?: FixtureValidator;
+  /** Where precompiled validators are kept between starts (a private per-user directory); none by default. */
+  cacheDir?: string;
   /** Wait until state changes are durable (graceful shutdown). */
   flush?: () => Promise<void>;
 }
@@ -79,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const started = monotonicNow();
   const fixtures = options.fixtures ?? {};
   const providers = [...options.providers];
-  const validateFixtures = createFixtureValidator(providers);
+  const validateFixtures = options.validateFixtures ?? createFixtureValidator(providers);
   const seed = async (store: Store, c: Clock): Promise<void> => void (await seedStore(store, providers, fixtures, c));
 
   let runtime: Runtime | undefined;
@@ -99,8 +105,11 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const byName = new Map(allProviders.map((p) => [p.name, p]));
 
   const compiled: CompiledOperation[] = [];
+  const compilers: AjvSet[] = [];
   for (const spec of options.specs) {
-    const ajv = createAjvSet(spec.document.openapi);
+    const cache = options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
+    const ajv = createAjvSet(spec.document.openapi, cache);
+    compilers.push(ajv);
     for (const op of buildOperationIndex(spec, basePaths)) {
       operationIds.add(op.operationId);
       compiled.push(compileOperation(op, ajv));
@@ -169,6 +178,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     logger.info(record, 'request');
   });
 
+  // The API reference at /docs (Swagger UI; "try it" goes to this mock).
+  const docsDocument = options.specs[0]?.file;
+  if (docsDocument) app.use(createDocsMiddleware({ document: docsDocument }));
+
   // Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}.
   app.use(async (ctx, next) => {
     const state = ctx.state as RequestState;
@@ -228,6 +241,9 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     if (methods) response.headers = { ...response.headers, allow: methods.join(', ') };
     sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
   });
+
+  // Save newly compiled validators for the next start, off the start-up path.
+  setImmediate(() => void Promise.all(compilers.map((c) => c.save())));
 
   const sweep = setInterval(() => void sweepAll(rt, providers), options.sweepIntervalMs ?? 30_000);
   sweep.unref();

@@ -3,24 +3,26 @@
 
 import { readFile, watch as watchFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { buildDocs } from './docs/build-docs.js';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
 import { startServer, type RunningServer, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './clock.js';
+import { defaultCacheDir } from './spec/cache-dir.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function serve(config: ServeConfig): Promise<void> {
-  const logger = createLogger(config.logLevel, config.logFormat);
+  const logger = await createLogger(config.logLevel, config.logFormat);
   const tls = config.tlsCert && config.tlsKey ? { cert: await readFile(config.tlsCert), key: await readFile(config.tlsKey) } : undefined;
   const clock = createClock();
   const base = optionsFor(config, clock, logger, tls);
   const start = (): Promise<RunningServer> =>
     startServer({ ...base, port: config.port, stateFile: config.state, resetState: config.resetState });
   let running = await start();
-  printBanner(running, config, logger);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -37,6 +39,8 @@ async function serve(config: ServeConfig): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  printBanner(running, config, logger);
 
   if (config.watch) {
     const files = [config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES];
@@ -62,7 +66,7 @@ async function serve(config: ServeConfig): Promise<void> {
 function optionsFor(
   config: ServeConfig,
   clock: ReturnType<typeof createClock>,
-  logger: ReturnType<typeof createLogger>,
+  logger: Awaited<ReturnType<typeof createLogger>>,
   tls: { cert: Buffer; key: Buffer } | undefined,
 ): ServerOptions {
   return {
@@ -78,6 +82,7 @@ function optionsFor(
     latency: config.latency,
     tls,
     version,
+    cacheDir: defaultCacheDir(process.env),
   };
 }
 
@@ -102,6 +107,16 @@ async function main(argv: string[]): Promise<number> {
     case 'other':
       process.stderr.write(`authmock: unknown command '${config.name}'\nRun 'authmock --help' for the commands.\n`);
       return 2;
+    case 'docs': {
+      const built = await buildDocs({
+        document: config.document ?? DEFAULT_DOCUMENT,
+        out: config.out,
+        ...(config.serverUrl ? { serverUrl: config.serverUrl } : {}),
+        ...(config.title ? { title: config.title } : {}),
+      });
+      process.stdout.write(`wrote ${built.files.length} files to ${config.out}\nopen ${pathToFileURL(built.index).href}\n("Try it out" sends requests to ${built.serverUrl})\n`);
+      return 0;
+    }
     case 'serve':
       await serve(config);
       return -1; // keeps running

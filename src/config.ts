@@ -1,6 +1,7 @@
 // Parse the command line once: every option, its default and its error message in one place.
 
 import { parseArgs } from 'node:util';
+import { toServerUrl } from './docs/docs-page.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
@@ -26,7 +27,15 @@ export interface ServeConfig {
   bodyLimit: number;
 }
 
-export type Config = ServeConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
+export interface DocsConfig {
+  command: 'docs';
+  document: string | undefined;
+  out: string;
+  serverUrl: string | undefined;
+  title: string | undefined;
+}
+
+export type Config = ServeConfig | DocsConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
 
 const PROVIDERS = ['duet', 'devicehq', 'rfcx', 'emnify'];
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -35,6 +44,8 @@ export const HELP = `authmock — stateful mock of four API authentication flows
 
 Usage:
   authmock serve [document] [options]   start the mock (document: default the bundled openapi/authmock.yaml)
+  authmock docs [document] --out DIR [--server-url URL] [--title TEXT]
+                                        write the API reference (Swagger UI, works offline, also from file://) into DIR
   authmock --help | --version
 
 Options for serve:
@@ -54,10 +65,16 @@ Options for serve:
   --watch                reload fixtures and document when they change, keeping live sessions
   --body-limit BYTES     largest request body (default 1048576)
 
+Options for docs:
+  --out DIR              folder for index.html, openapi.json and Swagger UI's files (required)
+  --server-url URL       where "Try it out" sends requests (default http://127.0.0.1:4010)
+  --title TEXT           page title (default: the document's info.title)
+
 Examples:
   authmock serve
   authmock serve --host 0.0.0.0 --port 8080 --latency 50-200ms
   authmock serve --state .authmock-state.json --providers devicehq,emnify
+  authmock docs --out site && open site/index.html
   curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
 `;
 
@@ -79,6 +96,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') return { command: 'help' };
   if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first === 'docs') return parseDocsConfig(rest);
   if (first !== 'serve') return { command: 'other', name: first, argv: rest };
   let parsed;
   try {
@@ -139,4 +157,26 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     watch: v.watch ?? false,
     bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
   };
+}
+
+function parseDocsConfig(rest: ReadonlyArray<string>): Config {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      strict: true,
+      options: { out: { type: 'string' }, 'server-url': { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return { command: 'help' };
+  if (parsed.positionals.length > 1) throw new UsageError(`docs takes one document, got ${parsed.positionals.length}`);
+  if (!v.out) throw new UsageError('docs needs --out DIR (the folder to write the site into)');
+  if (v['server-url'] !== undefined && toServerUrl(v['server-url']) === undefined) {
+    throw new UsageError(`--server-url '${v['server-url']}' is not an absolute http(s) URL such as http://192.168.1.20:4010`);
+  }
+  return { command: 'docs', document: parsed.positionals[0], out: v.out, serverUrl: v['server-url'], title: v.title };
 }

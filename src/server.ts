@@ -8,6 +8,9 @@ import type { ControllableClock } from './clock.js';
 import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
 import { createProviders, type ProviderOptions } from './providers/index.js';
 import { loadSpec } from './spec/load-spec.js';
+import { defaultCacheDir, ensurePrivateDir } from './spec/cache-dir.js';
+import { createAjvSet } from './validation/ajv.js';
+import { openValidatorCache } from './validation/precompiled.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './state/fixtures.js';
 import { createMemoryStore } from './state/memory-store.js';
 import { createFilePersistence } from './state/persistence.js';
@@ -35,6 +38,8 @@ export interface ServerOptions {
   stateFile?: string;
   /** Start from the fixtures even if the state file is unreadable (it is then replaced). */
   resetState?: boolean;
+  /** Start-up cache (validated documents, precompiled validators): default ~/.cache/authmock; null turns it off. */
+  cacheDir?: string | null;
   /** Start from this state (e.g. the live state before a --watch reload); the fixtures are seeded over it. */
   initial?: Snapshot;
 }
@@ -48,12 +53,18 @@ export interface RunningServer {
 
 export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const document = options.document ?? DEFAULT_DOCUMENT;
-  const [spec, admin] = await Promise.all([loadSpec(document), loadSpec(ADMIN_DOCUMENT)]);
+  const wanted = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+  const cacheDir = wanted !== null && (await ensurePrivateDir(wanted)) ? wanted : null;
+  const [spec, admin] = await Promise.all([loadSpec(document, { cacheDir }), loadSpec(ADMIN_DOCUMENT, { cacheDir })]);
   const all = createProviders(options.providerOptions ?? {});
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
-  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, createFixtureValidator(providers));
+  const fixtureCompiler = cacheDir ? createAjvSet('3.1.0', await openValidatorCache(cacheDir, 'fixture-schemas')) : undefined;
+  const validateFixtures = createFixtureValidator(providers, fixtureCompiler?.strict);
+  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures);
+  if (fixtureCompiler) setImmediate(() => void fixtureCompiler.save());
   const clock = options.clock ?? createClock();
-  const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock };
+  const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock, validateFixtures };
+  if (cacheDir) appOptions.cacheDir = cacheDir;
   if (options.stateFile) {
     const persistence = createFilePersistence(options.stateFile, { reset: options.resetState ?? false });
     const loaded = await persistence.load();

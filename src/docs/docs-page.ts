@@ -122,7 +122,7 @@ export function renderIndexHtml(title: string, swaggerUiVersion: string): string
       body { margin: 0; background: #fafafa; }
       /* The flows' sequence diagrams are ASCII art in code blocks: keep their lines whole. */
       .swagger-ui .markdown pre, .swagger-ui .renderedMarkdown pre { white-space: pre; overflow-x: auto; }
-      .swagger-ui .markdown pre code, .swagger-ui .renderedMarkdown pre code { white-space: pre; }
+      .swagger-ui .markdown pre code, .swagger-ui .renderedMarkdown pre code { white-space: pre; color: #3b4151; font-weight: 400; }
     </style>
   </head>
   <body>

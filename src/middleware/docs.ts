@@ -44,7 +44,8 @@ export function createDocsMiddleware(options: DocsMiddlewareOptions): Middleware
     const name = ctx.path.slice(DOCS_PATH.length + 1) || 'index.html';
 
     if (isSpecFileName(name)) {
-      const origin = toOrigin(ctx.protocol, ctx.host);
+      // The raw header, not ctx.host (which Koa trims of user info and list items): anything odd is refused.
+      const origin = toOrigin(ctx.protocol, ctx.get('host') || ctx.get(':authority'));
       if (origin === undefined) {
         const error = new MockError('request.header_invalid', 'the Host header must be a host name or IP address with an optional port');
         sendResponse(ctx, problemResponse(error, ctx.path), [{ code: error.code, detail: error.message }]);

@@ -62,8 +62,9 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     }
     const handler = deps.provider?.handlers[op.operationId];
     response = handler ? await handler({ req, op, world: deps.world, auth, warn }) : exampleResponse(op, req);
-  } catch (error) {
-    if (!isMockError(error)) throw error;
+  } catch (thrown) {
+    if (!isMockError(thrown)) throw thrown;
+    const error = asDocumented(op, thrown);
     problems.unshift(toProblem(error));
     if (error.code === 'auth.missing' || error.code.startsWith('auth.')) auth = { principals: new Map(), summary: `failed:${error.code}` };
     // Any other document: answer an error with the example documented for its status, as Prism does.
@@ -79,6 +80,14 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     problems.push(problem);
   }
   return { response, problems, auth: auth.summary };
+}
+
+/** A request that breaks the schema is a 400, unless the operation documents 422 (and no 400) for that, as emnify does. */
+function asDocumented(op: CompiledOperation['op'], error: MockError): MockError {
+  if (error.status !== 400 || (error.code !== 'request.body_invalid' && error.code !== 'request.parameter_invalid')) return error;
+  const documents = (status: string): boolean => op.responses.some((r) => r.status === status);
+  if (documents('400') || !documents('422')) return error;
+  return new MockError(error.code, error.message, { status: 422, headers: error.headers, meta: error.meta, ...(error.pointer ? { pointer: error.pointer } : {}) });
 }
 
 function documentedError(op: CompiledOperation['op'], req: MockRequest, error: MockError): MockResponse | undefined {

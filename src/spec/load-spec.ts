@@ -1,10 +1,10 @@
 // Load an OpenAPI 3.0/3.1 document once: parse, validate and dereference with swagger-parser; fail with file, pointer and reason.
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ensurePrivateDir } from './cache-dir.js';
+import { dereferenceInternal } from './dereference.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: string;
@@ -16,6 +16,8 @@ export interface LoadedSpec {
   file: string;
   /** Fully dereferenced document: every $ref replaced by its target. */
   document: OpenApiDocument;
+  /** sha256 of the bundled document: names what was validated and compiled from it. */
+  hash: string;
 }
 
 export class SpecError extends Error {
@@ -48,47 +50,83 @@ function describe(file: string, error: unknown): SpecError {
 
 export interface LoadOptions {
   /**
-   * Where to remember documents that passed the (slow, ~1 s) JSON Schema validation, by a hash of every file they
-   * are made of. A document that changes in any file is validated again. Null turns the cache off.
+   * Where to remember documents that passed validation (~1 s of swagger-parser work), with the hash of every file
+   * they are made of; a document that changes in any file is validated again. Null turns the cache off.
    */
   cacheDir?: string | null;
 }
 
-const defaultCacheDir = (): string => join(tmpdir(), 'authmock-cache');
-
-async function validatedBefore(cacheDir: string | null, hash: string): Promise<boolean> {
-  if (!cacheDir) return false;
-  return readFile(join(cacheDir, `${hash}.ok`), 'utf8').then(
-    (text) => text === hash,
-    () => false,
-  );
+interface CacheEntry {
+  format: 'authmock-spec-cache';
+  version: 1;
+  files: Array<{ path: string; sha256: string }>;
+  bundled: OpenApiDocument;
 }
 
-async function remember(cacheDir: string | null, hash: string): Promise<void> {
-  if (!cacheDir) return;
-  await mkdir(cacheDir, { recursive: true })
-    .then(() => writeFile(join(cacheDir, `${hash}.ok`), hash))
-    .catch(() => undefined); // a read-only disk only costs the next start its speed
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+const entryPath = (dir: string, file: string): string => join(dir, `spec-${sha256(resolve(file)).slice(0, 32)}.json`);
+
+async function fromCache(dir: string, file: string): Promise<OpenApiDocument | undefined> {
+  try {
+    const entry = JSON.parse(await readFile(entryPath(dir, file), 'utf8')) as CacheEntry;
+    if (entry.format !== 'authmock-spec-cache' || entry.version !== 1) return undefined;
+    for (const f of entry.files) if (sha256(await readFile(f.path)) !== f.sha256) return undefined;
+    return entry.bundled;
+  } catch {
+    return undefined;
+  }
+}
+
+async function toCache(dir: string, file: string, files: string[], bundled: OpenApiDocument): Promise<void> {
+  try {
+    const entry: CacheEntry = {
+      format: 'authmock-spec-cache',
+      version: 1,
+      files: await Promise.all(files.map(async (path) => ({ path, sha256: sha256(await readFile(path)) }))),
+      bundled,
+    };
+    const target = entryPath(dir, file);
+    const temp = `${target}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
+    await rename(temp, target);
+  } catch {
+    // A cache that cannot be written only costs the next start its speed.
+  }
+}
+
+async function validateFresh(file: string): Promise<{ bundled: OpenApiDocument; files: string[] }> {
+  // Loaded only when the cache cannot answer: swagger-parser and its YAML parser are a third of a cold start.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  const parser = new SwaggerParser();
+  const bundled = (await parser.bundle(file)) as unknown as OpenApiDocument;
+  const files = parser.$refs.paths().filter((p) => !/^https?:/.test(p));
+  await SwaggerParser.validate(structuredClone(bundled) as never);
+  return { bundled, files };
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  let document: OpenApiDocument;
-  try {
-    const parser = new SwaggerParser();
-    const $refs = await parser.resolve(file);
-    const hash = createHash('sha256');
-    hash.update(`swagger-parser/${SwaggerParser.name}\0`);
-    for (const path of $refs.paths()) hash.update(`${path}\0${JSON.stringify($refs.get(`${path}#`))}\0`);
-    const digest = hash.digest('hex');
-    const skipSchema = await validatedBefore(cacheDir, digest);
-    document = (await parser.validate(file, { validate: { schema: !skipSchema, spec: true } })) as unknown as OpenApiDocument;
-    if (!skipSchema) await remember(cacheDir, digest);
-  } catch (error) {
-    throw describe(file, error);
+  const dir = options.cacheDir === undefined ? null : options.cacheDir;
+  const usable = dir !== null && (await ensurePrivateDir(dir));
+  let bundled = usable ? await fromCache(dir, file) : undefined;
+  if (!bundled) {
+    let fresh;
+    try {
+      fresh = await validateFresh(file);
+    } catch (error) {
+      throw describe(file, error);
+    }
+    bundled = fresh.bundled;
+    if (usable) await toCache(dir, file, fresh.files, bundled);
   }
-  if (typeof document.openapi !== 'string' || !/^3\.[01]\./.test(document.openapi)) {
+  if (typeof bundled.openapi !== 'string' || !/^3\.[01]\./.test(bundled.openapi)) {
     throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
-  return { file, document };
+  const hash = sha256(JSON.stringify(bundled));
+  let document: OpenApiDocument;
+  try {
+    document = dereferenceInternal(bundled) as OpenApiDocument;
+  } catch (error) {
+    throw new SpecError(file, '', (error as Error).message);
+  }
+  return { file, document, hash };
 }

@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Clock } from '../clock.js';
 import type { Provider } from '../types.js';
+import type { Compiler } from '../validation/ajv.js';
 import type { Store } from './store.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -27,9 +28,9 @@ export class FixtureError extends Error {
 
 export type FixtureValidator = (file: string, value: unknown) => Fixtures;
 
-export function createFixtureValidator(providers: ReadonlyArray<Provider>): FixtureValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
-  addFormats(ajv);
+export function createFixtureValidator(providers: ReadonlyArray<Provider>, compiler?: Compiler): FixtureValidator {
+  const ajv = compiler ?? new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
+  if (!compiler) addFormats(ajv as Ajv2020);
   const validate = ajv.compile({
     type: 'object',
     additionalProperties: false,

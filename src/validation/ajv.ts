@@ -1,20 +1,28 @@
 // Ajv instances per OpenAPI version: one that coerces (parameters, form bodies, headers) and one that does not (JSON).
 
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { Ajv, _, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { FORMATS_MODULE, noValidatorCache, type ValidatorCache } from './precompiled.js';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
+/** Compiles a schema once: from the precompiled cache when it has it, else with ajv (and remembers it for the cache). */
+export interface Compiler {
+  compile(schema: object | boolean): ValidateFunction;
+}
+
 export interface AjvSet {
-  /** JSON bodies and response bodies: no coercion. */
-  strict: Ajv;
+  /** JSON bodies: no coercion. */
+  strict: Compiler;
   /** Parameters, headers and form fields arrive as strings: coerce scalars. */
-  coercing: Ajv;
+  coercing: Compiler;
   /** Responses: checked as sent, never changed (no defaults filled in). */
-  response: Ajv;
+  response: Compiler;
+  /** Write what was compiled to the cache, for the next start. */
+  save(): Promise<void>;
 }
 
 const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-authmock-lenient'];
@@ -27,6 +35,8 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
     useDefaults: true,
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
+    // Keep the generated source so it can be saved as standalone code; formats are required from ajv-formats there.
+    code: { source: true, formats: _`require(${FORMATS_MODULE}).fullFormats` },
     ...options,
   };
   const ajv = (version === '3.1' ? new Ajv2020(base) : new Ajv(base)) as Ajv;
@@ -39,22 +49,44 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
   return ajv;
 }
 
-export function createAjvSet(openapiVersion: string): AjvSet {
-  const version = openapiVersion.startsWith('3.0') ? '3.0' : '3.1';
+function createCompiler(kind: string, make: () => Ajv, cache: ValidatorCache): Compiler {
+  let ajv: Ajv | undefined; // created only if something is not in the cache
+  const byObject = new WeakMap<object, ValidateFunction>();
   return {
-    strict: create(version, {}),
-    coercing: create(version, { coerceTypes: true }),
-    response: create(version, { useDefaults: false }),
+    compile(schema) {
+      const objectKey = typeof schema === 'object' ? schema : undefined;
+      const known = objectKey && byObject.get(objectKey);
+      if (known) return known;
+      const key = cache.keyOf(kind, schema);
+      let fn = key ? cache.get(key) : undefined;
+      if (!fn) {
+        ajv ??= make();
+        fn = ajv.compile(schema);
+        if (key) cache.remember(key, ajv, fn);
+      }
+      if (objectKey) byObject.set(objectKey, fn);
+      return fn;
+    },
   };
 }
 
-const wrapped = new WeakMap<Ajv, { required: WeakMap<object, ValidateFunction>; optional: WeakMap<object, ValidateFunction> }>();
+export function createAjvSet(openapiVersion: string, cache: ValidatorCache = noValidatorCache): AjvSet {
+  const version = openapiVersion.startsWith('3.0') ? '3.0' : '3.1';
+  return {
+    strict: createCompiler(`${version}:strict`, () => create(version, {}), cache),
+    coercing: createCompiler(`${version}:coercing`, () => create(version, { coerceTypes: true }), cache),
+    response: createCompiler(`${version}:response`, () => create(version, { useDefaults: false }), cache),
+    save: () => cache.save(),
+  };
+}
+
+const wrapped = new WeakMap<Compiler, { required: WeakMap<object, ValidateFunction>; optional: WeakMap<object, ValidateFunction> }>();
 
 /**
  * A validator of `{ value }` against `schema`, compiled once per (ajv, schema object, required): dereferenced
  * documents share one object per component, so a parameter or header used by many operations compiles once.
  */
-export function compileValue(ajv: Ajv, schema: unknown, required: boolean): ValidateFunction {
+export function compileValue(ajv: Compiler, schema: unknown, required: boolean): ValidateFunction {
   const key = typeof schema === 'object' && schema !== null ? schema : { const: schema };
   let caches = wrapped.get(ajv);
   if (!caches) wrapped.set(ajv, (caches = { required: new WeakMap(), optional: new WeakMap() }));

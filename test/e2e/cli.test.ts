@@ -158,3 +158,22 @@ describe('lifecycle', () => {
     }
   });
 });
+
+describe('authmock docs', () => {
+  it('writes a static Swagger UI site with the bundled document and its four providers', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'authmock-docs-'));
+    const { code, stdout } = await run(['docs', '--out', out, '--server-url', 'http://127.0.0.1:4010']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('index.html');
+    const bundled = JSON.parse(await readFile(join(out, 'openapi.json'), 'utf8')) as { servers: Array<{ url: string }>; tags: Array<{ name: string }> };
+    expect(bundled.servers.map((s) => s.url)).toEqual(['http://127.0.0.1:4010']);
+    expect(bundled.tags.map((t) => t.name)).toEqual(expect.arrayContaining(['Duet', 'DeviceHQ', 'RFCx', 'emnify']));
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('swagger-ui');
+  });
+
+  it('needs --out', async () => {
+    const { code, stderr } = await run(['docs']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--out');
+  });
+});

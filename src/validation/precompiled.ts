@@ -1,0 +1,82 @@
+// Precompiled validators: ajv's standalone code for every schema a document needs, saved once, loaded at later starts.
+
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Ajv, ValidateFunction } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+
+const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
+  standaloneModule) as unknown as (ajv: Ajv, fn: ValidateFunction) => string;
+
+const require = createRequire(import.meta.url);
+const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
+const AJV_DIR = dirname(require.resolve('ajv/package.json'));
+export const FORMATS_MODULE = require.resolve('ajv-formats/dist/formats');
+
+export interface ValidatorCache {
+  /** A key naming this schema for this compiler (null when the schema cannot be keyed, e.g. it is circular). */
+  keyOf(kind: string, schema: unknown): string | null;
+  get(key: string): ValidateFunction | undefined;
+  remember(key: string, ajv: Ajv, fn: ValidateFunction): void;
+  /** Write the module when anything was compiled that it did not have. */
+  save(): Promise<void>;
+}
+
+export const noValidatorCache: ValidatorCache = {
+  keyOf: () => null,
+  get: () => undefined,
+  remember: () => undefined,
+  save: async () => undefined,
+};
+
+/** Absolute requires, so the module loads from the cache directory. */
+const absolutise = (code: string): string => code.replace(/require\("ajv\/dist\//g, `require(${JSON.stringify(`${AJV_DIR}/dist/`).slice(0, -1)}`);
+
+export async function openValidatorCache(dir: string, documentHash: string): Promise<ValidatorCache> {
+  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}.cjs`);
+  let loaded: Record<string, ValidateFunction> = {};
+  let source = '';
+  try {
+    source = await readFile(file, 'utf8');
+    loaded = require(file) as Record<string, ValidateFunction>;
+  } catch {
+    loaded = {};
+    source = '';
+  }
+  const fresh = new Map<string, string>();
+  return {
+    keyOf(kind, schema) {
+      try {
+        return createHash('sha1').update(`${kind}\0${JSON.stringify(schema)}`).digest('hex');
+      } catch {
+        return null;
+      }
+    },
+    get: (key) => (Object.hasOwn(loaded, key) ? loaded[key] : undefined),
+    remember(key, ajv, fn) {
+      if (Object.hasOwn(loaded, key) || fresh.has(key)) return;
+      try {
+        fresh.set(key, absolutise(standaloneCode(ajv, fn)));
+      } catch {
+        // A validator ajv cannot emit stands alone is simply compiled again next time.
+      }
+    },
+    async save() {
+      if (fresh.size === 0) return;
+      const parts = [...fresh].map(
+        ([key, code]) => `exports[${JSON.stringify(key)}] = (function () { const module = { exports: {} };\n${code}\nreturn module.exports; })();`,
+      );
+      const keep = source ? `${source}\n` : '"use strict";\n';
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        await writeFile(temp, keep + parts.join('\n'), { mode: 0o600 });
+        await rename(temp, file);
+        fresh.clear();
+      } catch {
+        // Unwritable cache: the next start compiles again.
+      }
+    },
+  };
+}
