@@ -107,6 +107,8 @@ export interface World {
 export interface AuthOutcome {
   /** Principal per scheme name that was verified. */
   principals: ReadonlyMap<string, unknown>;
+  /** Uses of the credentials to record once the request is accepted (see VerifyResult). */
+  commits?: ReadonlyArray<() => Promise<MockError | undefined>>;
   /** Short text for the request log: 'anonymous', 'none', 'DeviceHQSessionToken', ... */
   summary: string;
 }
@@ -130,7 +132,14 @@ export interface VerifyInput {
   world: World;
 }
 
-export type VerifyResult = { ok: true; principal: unknown } | { ok: false; error: MockError };
+/**
+ * `commit`, when given, is the credential's use (a redemption, a counted use): the engine runs it only once the
+ * request has passed validation, so a refused request never spends anything. It re-checks atomically and returns a
+ * MockError when the credential was spent in between.
+ */
+export type VerifyResult =
+  | { ok: true; principal: unknown; commit?: () => Promise<MockError | undefined> }
+  | { ok: false; error: MockError };
 export type Verifier = (input: VerifyInput) => Promise<VerifyResult> | VerifyResult;
 
 /**

@@ -55,6 +55,10 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     auth = await authenticate(op, req, deps.world, deps.provider);
     compiled.parameters(req, warn);
     compiled.body?.(req.mediaType, req.body);
+    for (const commit of auth.commits ?? []) {
+      const spent = await commit();
+      if (spent) throw spent;
+    }
     const fault = deps.takeFault?.(op.operationId);
     if (fault?.latencyMs) await (deps.sleep ?? defaultSleep)(fault.latencyMs);
     if (fault?.status) {

@@ -49,6 +49,7 @@ export async function authenticate(op: Operation, req: MockRequest, world: World
     }
     if (credentials.length !== alternative.length) continue;
     const principals = new Map<string, unknown>();
+    const commits: Array<() => Promise<MockError | undefined>> = [];
     for (const [scheme, credential] of credentials) {
       const verifier = provider?.verifiers[scheme.name];
       if (!verifier) {
@@ -59,8 +60,9 @@ export async function authenticate(op: Operation, req: MockRequest, world: World
       const result = await verifier({ credential, scheme, req, op, world });
       if (!result.ok) throw result.error;
       principals.set(scheme.name, result.principal);
+      if (result.commit) commits.push(result.commit);
     }
-    return { principals, summary: alternative.map((s) => s.name).join('+') };
+    return { principals, commits, summary: alternative.map((s) => s.name).join('+') };
   }
   if (anonymousAllowed) return ANONYMOUS;
   const wanted = op.security.filter((a) => a.length > 0).map((a) => a.map((s) => `${s.paramName} (${s.in})`).join(' + '));

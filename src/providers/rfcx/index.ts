@@ -63,8 +63,9 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
         if (token instanceof MockError) return { ok: false, error: token };
         if (token === undefined) return { ok: false, error: new MockError('auth.missing', 'no x-auth-token header, auth_token body field or query parameter') };
         const path = rfcxPath(req.path, basePath);
-        const outcome = await checkCredentials(world, { identity, token, path, allowedTypes: allowedUserTypes(op), now: world.clock.now(), matches });
-        return outcome instanceof MockError ? { ok: false, error: outcome } : { ok: true, principal: outcome };
+        const { outcome, commit } = await checkCredentials(world, { identity, token, path, allowedTypes: allowedUserTypes(op), now: world.clock.now(), matches });
+        if (outcome instanceof MockError) return { ok: false, error: outcome };
+        return commit ? { ok: true, principal: outcome, commit } : { ok: true, principal: outcome };
       })();
       checked.set(req, result);
     }

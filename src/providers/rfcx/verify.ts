@@ -106,22 +106,36 @@ function useTemporary(tx: WriteTx, input: CheckInput): Outcome {
   return { type: 'token', guid, userGuid: record.userGuid };
 }
 
-export async function checkCredentials(world: World, input: CheckInput): Promise<Outcome> {
+/** A write view that changes nothing: the same checks as the real use, without spending it. */
+const dryRun = (tx: ReadTx): WriteTx => ({ ...tx, set: () => undefined, delete: () => false, clear: () => undefined });
+
+export interface Checked {
+  outcome: Outcome;
+  /** For spendable credentials (invite codes, temporary tokens): spend one use, checked again atomically. */
+  commit?: () => Promise<MockError | undefined>;
+}
+
+const spend = (world: World, use: (tx: WriteTx, input: CheckInput) => Outcome, input: CheckInput) => async (): Promise<MockError | undefined> => {
+  const outcome = await world.store.write((tx) => use(tx, input));
+  return outcome instanceof MockError ? outcome : undefined;
+};
+
+export async function checkCredentials(world: World, input: CheckInput): Promise<Checked> {
   switch (input.identity.type) {
     case 'guardian':
-      return world.store.read((tx) => checkGuardian(tx, input));
+      return { outcome: await world.store.read((tx) => checkGuardian(tx, input)) };
     case 'register':
-      return world.store.write((tx) => redeemRegistration(tx, input));
+      return { outcome: await world.store.read((tx) => redeemRegistration(dryRun(tx), input)), commit: spend(world, redeemRegistration, input) };
     case 'token':
-      return world.store.write((tx) => useTemporary(tx, input));
+      return { outcome: await world.store.read((tx) => useTemporary(dryRun(tx), input)), commit: spend(world, useTemporary, input) };
     case 'user': {
       const outcome = await world.store.read((tx) => checkUser(tx, input));
-      if (outcome instanceof MockError || !('expiredKey' in outcome)) return outcome;
+      if (outcome instanceof MockError || !('expiredKey' in outcome)) return { outcome };
       await world.store.write((tx) => {
         const record = tx.get<UserTokenRecord>(RFCX.userTokens, outcome.expiredKey);
         if (record && isExpired(record.expiresAt, input.now)) tx.delete(RFCX.userTokens, outcome.expiredKey);
       });
-      return new MockError('auth.expired', 'the user token has expired (it is now removed)');
+      return { outcome: new MockError('auth.expired', 'the user token has expired (it is now removed)') };
     }
   }
 }
