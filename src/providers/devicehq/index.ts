@@ -7,6 +7,7 @@ import { createCredentialFrom, requireContentLength } from './credentials.js';
 import { describeDevicehq, devicehqFixtureSchema, seedDevicehq } from './fixtures.js';
 import { createDevicehqHandlers, unknownKey, JSON_API, type KeyPrincipal, type SessionPrincipal } from './handlers.js';
 import { checkSession, expireSession, sweepSessions } from './sessions.js';
+import { firstEntries, hint } from '../hints.js';
 
 export { rotateDevicehqApiKey } from './accounts.js';
 
@@ -72,6 +73,8 @@ export function createDevicehqProvider(options: DevicehqOptions = {}): Provider 
       defaultLimit: options.defaultLimit ?? 25,
       maxLimit: options.maxLimit ?? 100,
     }),
+    credentialHints: (fixtures) =>
+      firstEntries(fixtures, 'accounts', ['id', 'api_key']).map((a) => hint(`X-API-KEY (${a['id']})`, a['api_key']!, true)),
     describeState: (tx, env) => describeDevicehq(tx, env, sessionTtlMs),
     sweep: (tx, now) => void sweepSessions(tx, now),
   };

@@ -5,6 +5,7 @@ import type { MockResponse, Provider, Verifier } from '../../types.js';
 import { findAccountByToken, findApplication } from './accounts.js';
 import { describeDuet, duetFixtureSchema, seedDuet } from './fixtures.js';
 import { createDuetHandlers, JSON_TYPE, TEXT_TYPE } from './handlers.js';
+import { firstEntries, hint } from '../hints.js';
 
 export interface DuetOptions {
   /** Devise password_length minimum (the Duet pages say 8). */
@@ -88,6 +89,10 @@ export function createDuetProvider(options: DuetOptions = {}): Provider {
     renderError: renderDuetError,
     verifiers: { DuetApplicationToken: verifyApplication, DuetAccountToken: verifyAccount },
     handlers,
+    credentialHints: (fixtures) => [
+      ...firstEntries(fixtures, 'applications', ['name', 'token']).map((a) => hint(`X-Application-Token (${a['name']})`, a['token']!, true)),
+      ...firstEntries(fixtures, 'accounts', ['login', 'password'], 1).map((a) => hint(`sign in ${a['login']}`, a['password']!, true)),
+    ],
     describeState: (tx) => describeDuet(tx),
   };
 }

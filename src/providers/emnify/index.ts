@@ -7,6 +7,7 @@ import { listEndpoints } from './endpoints.js';
 import { describeEmnify, emnifyFixtureSchema, seedEmnify, sweepEmnify } from './fixtures.js';
 import { createJwtService } from './jwt.js';
 import { emnifyAuthError, malformedBearer, renderEmnifyError } from './wire.js';
+import { firstEntries, hint } from '../hints.js';
 
 export type { VerifiedToken as EmnifyPrincipal } from './jwt.js';
 
@@ -75,6 +76,10 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
       emnifyUpdateApplicationToken: updateApplicationToken,
       emnifyListEndpoints: listEndpoints,
     },
+    credentialHints: (fixtures) => [
+      ...firstEntries(fixtures, 'users', ['username', 'password_sha1'], 1).map((u) => hint(`username ${u['username']} password (SHA-1)`, u['password_sha1']!, true)),
+      ...firstEntries(fixtures, 'application_tokens', ['token'], 1).map((t) => hint('application_token', t['token']!, true)),
+    ],
     describeState: describeEmnify,
     sweep: sweepEmnify,
   };

@@ -8,6 +8,7 @@ import { rfcxHandlers } from './handlers.js';
 import { createPathMatcher, rfcxPath } from './paths.js';
 import { USER_TYPES } from './records.js';
 import { checkCredentials } from './verify.js';
+import { firstEntries, hint } from '../hints.js';
 
 export type { RfcxPrincipal } from './verify.js';
 
@@ -87,6 +88,11 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
       RfcxAuthTokenQuery: verifyToken,
     },
     handlers: rfcxHandlers,
+    credentialHints: (fixtures) => [
+      ...firstEntries(fixtures, 'guardians', ['guid', 'token'], 1).map((g) => hint(`x-auth-user guardian/${g['guid']} x-auth-token`, g['token']!, true)),
+      ...firstEntries(fixtures, 'users', ['email', 'password'], 1).map((u) => hint(`login ${u['email']}`, u['password']!, true)),
+      ...firstEntries(fixtures, 'registration_tokens', ['code'], 1).map((r) => hint('invite code (register/<first half> + token <second half>)', r['code']!, true)),
+    ],
     describeState: describeRfcx,
     sweep: sweepRfcx,
   };

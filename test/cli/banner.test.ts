@@ -1,0 +1,34 @@
+// The start-up banner: every provider's base URL and its first seeded credentials, masked when shared on the LAN.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bannerData } from '../../src/banner.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+
+let running: RunningServer;
+beforeAll(async () => {
+  running = await startServer({ port: 0 });
+});
+afterAll(() => running.close());
+
+describe('bannerData', () => {
+  it('lists each provider at its base URL with the credentials from the providers pages', () => {
+    const data = bannerData(running, '127.0.0.1');
+    expect(data.providers).toEqual({
+      duet: `${running.url}/duet`,
+      devicehq: `${running.url}/devicehq`,
+      rfcx: `${running.url}/rfcx`,
+      emnify: `${running.url}/emnify`,
+    });
+    const all = JSON.stringify(data.credentials);
+    for (const secret of ['duet-iphone-app-token', '5sHszZNuTfmgs58VGA', '5ffd69500c83b9d948f5d0852538b5b983453182', '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12']) {
+      expect(all).toContain(secret);
+    }
+    expect(data.clock).toContain('/__admin/clock');
+  });
+
+  it('masks the secrets when the mock listens beyond loopback', () => {
+    const all = JSON.stringify(bannerData(running, '0.0.0.0').credentials);
+    expect(all).not.toContain('5sHszZNuTfmgs58VGA');
+    expect(all).toContain('5sHs');
+  });
+});
