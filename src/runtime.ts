@@ -6,17 +6,10 @@ import type { Fault } from './pipeline/run.js';
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
 import type { World } from './types.js';
+import type { components } from './generated/admin.js';
 
-export interface RequestRecord {
-  time: string;
-  method: string;
-  path: string;
-  operation_id: string | null;
-  status: number;
-  auth: string;
-  problem: string | null;
-  duration_ms: number;
-}
+/** One entry of GET /__admin/requests, as the admin document defines it. */
+export type RequestRecord = components['schemas']['RequestLogEntry'];
 
 export interface WorldRuntime {
   world: World;

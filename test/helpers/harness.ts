@@ -1,5 +1,6 @@
 // Start the full authmock (document, all providers, default fixtures) on 127.0.0.1:0 with a frozen, injectable clock.
 
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createFixedClock, type ControllableClock } from '../../src/clock.js';
 import { startServer, type ServerOptions } from '../../src/server.js';
 import type { World } from '../../src/types.js';
@@ -23,4 +24,21 @@ export async function startMock(options: HarnessOptions = {}): Promise<StartedMo
   const { clockStart: _ignored, ...rest } = options;
   const running = await startServer({ strict: true, ...rest, clock });
   return { url: running.url, world: running.mock.runtime.main.world, clock, close: running.close };
+}
+
+/**
+ * One mock for the file, back to the fixtures and the start time before each test:
+ * `const mock = useMock();` then `mock().url` inside tests.
+ */
+export function useMock(options: HarnessOptions = {}): () => StartedMock {
+  let started: StartedMock | undefined;
+  beforeAll(async () => {
+    started = await startMock(options);
+  });
+  afterAll(() => started?.close());
+  beforeEach(async () => {
+    await started!.world.store.reset();
+    started!.clock.set(options.clockStart ?? DEFAULT_START);
+  });
+  return () => started!;
 }

@@ -1,7 +1,7 @@
 // Duet over HTTP: application + account tokens, account creation and sign-in, change_password, informational headers.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../helpers/harness.js';
 import { problemOf } from '../helpers/listen.js';
 
 const IPHONE = 'duet-iphone-app-token';
@@ -12,18 +12,10 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const PUSH_TOKEN = 'FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660';
 
-let mock: StartedMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(async () => {
-  await mock.world.store.reset();
-  mock.clock.set(DEFAULT_START);
-});
+const mock = useMock();
 
 type Headers = Record<string, string>;
-const call = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${mock.url}/duet${path}`, init);
+const call = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${mock().url}/duet${path}`, init);
 const json = (body: unknown): string => JSON.stringify(body);
 const postJson = (path: string, body: unknown, headers: Headers = {}): Promise<Response> =>
   call(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: json(body) });
@@ -96,7 +88,7 @@ describe('application-level authentication', () => {
 
 describe('account creation', () => {
   it('creates an account from nested JSON: 201 with id, login and an RFC 2822 created_at', async () => {
-    mock.clock.set(Date.parse('2026-03-14T09:30:05Z'));
+    mock().clock.set(Date.parse('2026-03-14T09:30:05Z'));
     const res = await postJson('/1/account', { account: { login: 'jane@example.com', password: 'correct-horse', name: 'Jane' } }, app());
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toBe(JSON_TYPE);
@@ -208,7 +200,7 @@ describe('account-level methods', () => {
 
   it('keeps working a year later: account tokens do not expire', async () => {
     const token = await tokenOf();
-    mock.clock.advance(366 * 24 * 3600 * 1000);
+    mock().clock.advance(366 * 24 * 3600 * 1000);
     expect((await call('/1/account', { headers: both(token) })).status).toBe(200);
   });
 
@@ -284,14 +276,14 @@ describe('informational headers', () => {
     'x-device-language': 'en-US',
   };
   const devices = async (): Promise<Array<Record<string, unknown>>> => {
-    const res = await fetch(`${mock.url}/__admin/state`);
+    const res = await fetch(`${mock().url}/__admin/state`);
     expect(res.status).toBe(200);
     return ((await res.json()) as { providers: { duet: { devices: Array<Record<string, unknown>> } } }).providers.duet.devices;
   };
 
   it('records what the app sends per device, with the application, account and last-seen time', async () => {
     await call('/1', { headers: { ...app(), ...DEVICE } });
-    mock.clock.advance(1500);
+    mock().clock.advance(1500);
     const signedIn = await postJson('/1/account/sign_in', { account: { login: LOGIN, password: PASSWORD } }, { ...app(), ...DEVICE });
     const token = ((await signedIn.json()) as { account: { authentication_token: string } }).account.authentication_token;
     const res = await call('/1/account', { headers: { ...both(token), ...DEVICE, 'x-device-language': 'de-DE' } });
@@ -342,7 +334,7 @@ describe('informational headers', () => {
 
   it('masks every secret in the state view', async () => {
     const token = await tokenOf();
-    const text = await (await fetch(`${mock.url}/__admin/state`)).text();
+    const text = await (await fetch(`${mock().url}/__admin/state`)).text();
     for (const secret of [token, PASSWORD, IPHONE, ANDROID]) expect(text).not.toContain(secret);
     expect(text).toContain(LOGIN);
   });
@@ -356,7 +348,7 @@ describe('refused requests change nothing', () => {
     ['a __proto__ payload', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'application/json' }, body: '{"account":{"login":"p@duet.example","password":"long-enough","__proto__":{"admin":true}}}' }), 400, { errors: { base: [expect.any(String)] } }],
     ['a repeated X-Application-Token', () => call('/1', { headers: [['x-application-token', IPHONE], ['x-application-token', ANDROID]] }), 401, '401 Unauthorized'],
   ])('%s: the Duet format and the same state digest', async (_name, send, status, body) => {
-    const before = await mock.world.store.digest();
+    const before = await mock().world.store.digest();
     const res = await send();
     expect(res.status).toBe(status);
     const text = await res.text();
@@ -365,7 +357,7 @@ describe('refused requests change nothing', () => {
       expect(res.headers.get('content-type')).toBe(JSON_TYPE);
       expect(JSON.parse(text)).toEqual(body);
     }
-    expect(await mock.world.store.digest()).toBe(before);
+    expect(await mock().world.store.digest()).toBe(before);
   });
 
   it.each<[string, (token: string) => Promise<Response>]>([
@@ -375,10 +367,10 @@ describe('refused requests change nothing', () => {
     ['a 401 account call', (token) => call('/1/account', { headers: both(token, 'duet-unknown-app') })],
   ])('%s records no device and changes nothing', async (_name, send) => {
     const token = await tokenOf();
-    const before = await mock.world.store.digest();
+    const before = await mock().world.store.digest();
     const res = await send(token);
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(await mock.world.store.digest()).toBe(before);
+    expect(await mock().world.store.digest()).toBe(before);
     expect(await tokenOf()).toBe(token);
   });
 });
@@ -396,7 +388,7 @@ describe('a mobile app journey', () => {
     const me = await call('/1/account', { headers: { ...headers, 'x-account-token': token } });
     expect(await me.json()).toEqual({ account: { id: account.id, login: 'journey@duet.example', created_at: 'Thu, 01 Jan 2026 00:00:00 +0000' } });
 
-    mock.clock.advance(30 * 24 * 3600 * 1000);
+    mock().clock.advance(30 * 24 * 3600 * 1000);
     const changed = await postJson(
       '/1/account/change_password',
       { account: { current_password: 'first-password', password: 'second-password', password_confirmation: 'second-password' } },

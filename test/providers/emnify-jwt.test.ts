@@ -2,8 +2,8 @@
 
 import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { startMock, useMock } from '../helpers/harness.js';
 import { problemOf } from '../helpers/listen.js';
 import { MINUTE, USER, appLogin, authenticate, expectEmnifyError, expectSegmentsError, listEndpoints, login, payloadOf } from './emnify-client.js';
 
@@ -11,18 +11,10 @@ import { MINUTE, USER, appLogin, authenticate, expectEmnifyError, expectSegments
 const SECRET = 'authmock-emnify-test-secret-0123456789abcdef';
 const KEY = new TextEncoder().encode(SECRET);
 
-let mock: StartedMock;
-beforeAll(async () => {
-  mock = await startMock({ providerOptions: { emnify: { jwtSecret: SECRET } } });
-});
-afterAll(() => mock.close());
-beforeEach(async () => {
-  await mock.world.store.reset();
-  mock.clock.set(DEFAULT_START);
-});
+const mock = useMock({ providerOptions: { emnify: { jwtSecret: SECRET } } });
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-const nowSec = (): number => Math.floor(mock.clock.now() / 1000);
+const nowSec = (): number => Math.floor(mock().clock.now() / 1000);
 
 /** Sign `payload` (default: a valid token's claims) with HS256 and the real key, with `header` overrides. */
 async function forge(payload: Record<string, unknown>, header: Record<string, unknown> = {}, key: Uint8Array = KEY): Promise<string> {
@@ -78,30 +70,30 @@ describe('bearer token attacks: always 401 in emnify format, never a 5xx', () =>
     ['no emnify claims', (valid) => forge({ ...payloadOf(valid), 'esc.org': 'Demo Org' })],
     ['issued by another sandbox (world claim)', (valid) => forge({ ...payloadOf(valid), 'authmock.world': 'elsewhere' })],
   ])('%s → 1102 InvalidToken', async (_name, make) => {
-    const { auth_token } = await login(mock);
-    const before = await mock.world.store.digest();
-    const res = await listEndpoints(mock, await make(auth_token));
+    const { auth_token } = await login(mock());
+    const before = await mock().world.store.digest();
+    const res = await listEndpoints(mock(), await make(auth_token));
     await expectEmnifyError(res, 401, 1102, 'InvalidToken');
-    expect(await mock.world.store.digest()).toBe(before);
+    expect(await mock().world.store.digest()).toBe(before);
   });
 
   it('the refresh token used as a bearer → 1102', async () => {
-    const { refresh_token } = await login(mock);
-    await expectEmnifyError(await listEndpoints(mock, refresh_token), 401, 1102, 'InvalidToken');
+    const { refresh_token } = await login(mock());
+    await expectEmnifyError(await listEndpoints(mock(), refresh_token), 401, 1102, 'InvalidToken');
   });
 
   it('two tokens with their payloads swapped → 1102 for both', async () => {
-    const a = (await login(mock)).auth_token.split('.');
-    mock.clock.advance(1000);
-    const b = (await appLogin(mock)).split('.');
-    await expectEmnifyError(await listEndpoints(mock, `${a[0]}.${b[1]}.${a[2]}`), 401, 1102, 'InvalidToken');
-    await expectEmnifyError(await listEndpoints(mock, `${b[0]}.${a[1]}.${b[2]}`), 401, 1102, 'InvalidToken');
+    const a = (await login(mock())).auth_token.split('.');
+    mock().clock.advance(1000);
+    const b = (await appLogin(mock())).split('.');
+    await expectEmnifyError(await listEndpoints(mock(), `${a[0]}.${b[1]}.${a[2]}`), 401, 1102, 'InvalidToken');
+    await expectEmnifyError(await listEndpoints(mock(), `${b[0]}.${a[1]}.${b[2]}`), 401, 1102, 'InvalidToken');
   });
 
   it('exp in the past, correctly signed → 1103 TokenExpired', async () => {
-    const { auth_token } = await login(mock);
+    const { auth_token } = await login(mock());
     const expired = await forge({ ...payloadOf(auth_token), exp: nowSec() - 1 });
-    await expectEmnifyError(await listEndpoints(mock, expired), 401, 1103, 'TokenExpired');
+    await expectEmnifyError(await listEndpoints(mock(), expired), 401, 1103, 'TokenExpired');
   });
 
   it.each([
@@ -110,11 +102,11 @@ describe('bearer token attacks: always 401 in emnify format, never a 5xx', () =>
     ['1 segment', () => 'justonesegment'],
     ['"None" (what the Python SDK sends before logging in)', () => 'None'],
   ])('%s → {"message":"token contains an invalid number of segments"}', async (_name, make) => {
-    const { auth_token } = await login(mock);
-    await expectSegmentsError(await listEndpoints(mock, make(auth_token)));
+    const { auth_token } = await login(mock());
+    await expectSegmentsError(await listEndpoints(mock(), make(auth_token)));
   });
 
-  const withAuthorization = (value: string): Promise<Response> => fetch(`${mock.url}/emnify/api/v1/endpoint`, { headers: { authorization: value } });
+  const withAuthorization = (value: string): Promise<Response> => fetch(`${mock().url}/emnify/api/v1/endpoint`, { headers: { authorization: value } });
 
   it.each([
     ['an empty bearer', 'Bearer'],
@@ -125,13 +117,13 @@ describe('bearer token attacks: always 401 in emnify format, never a 5xx', () =>
   });
 
   it('a double space before a valid token: the token is not accepted (401 1102)', async () => {
-    const { auth_token } = await login(mock);
+    const { auth_token } = await login(mock());
     await expectEmnifyError(await withAuthorization(`Bearer  ${auth_token}`), 401, 1102, 'InvalidToken');
   });
 
   it.each([['bearer'], ['BEARER'], ['Bearer']])('the scheme is case-insensitive: %s <token> → 200', async (scheme) => {
-    const { auth_token } = await login(mock);
-    const res = await fetch(`${mock.url}/emnify/api/v1/endpoint`, { headers: { authorization: `${scheme} ${auth_token}` } });
+    const { auth_token } = await login(mock());
+    const res = await fetch(`${mock().url}/emnify/api/v1/endpoint`, { headers: { authorization: `${scheme} ${auth_token}` } });
     expect(res.status).toBe(200);
   });
 
@@ -139,59 +131,59 @@ describe('bearer token attacks: always 401 in emnify format, never a 5xx', () =>
     ['no Authorization header', {}],
     ['a Basic Authorization header', { authorization: 'Basic dXNlcjpwYXNz' }],
   ])('%s → 401 1102', async (_name, headers) => {
-    await expectEmnifyError(await fetch(`${mock.url}/emnify/api/v1/endpoint`, { headers }), 401, 1102, 'InvalidToken');
+    await expectEmnifyError(await fetch(`${mock().url}/emnify/api/v1/endpoint`, { headers }), 401, 1102, 'InvalidToken');
   });
 });
 
 describe('expiry on the mock clock', () => {
   it('an auth token works for 240 minutes: at 239:59.999 yes, at 240:00 → 1103', async () => {
-    const { auth_token } = await login(mock);
-    mock.clock.advance(240 * MINUTE - 1);
-    expect((await listEndpoints(mock, auth_token)).status).toBe(200);
-    mock.clock.advance(1);
-    const res = await listEndpoints(mock, auth_token);
+    const { auth_token } = await login(mock());
+    mock().clock.advance(240 * MINUTE - 1);
+    expect((await listEndpoints(mock(), auth_token)).status).toBe(200);
+    mock().clock.advance(1);
+    const res = await listEndpoints(mock(), auth_token);
     await expectEmnifyError(res, 401, 1103, 'TokenExpired');
   });
 
   it('an application-token JWT also lives 240 minutes by default', async () => {
-    const jwt = await appLogin(mock);
+    const jwt = await appLogin(mock());
     const claims = payloadOf(jwt);
     expect((claims['exp'] as number) - (claims['iat'] as number)).toBe(240 * 60);
   });
 
   it('the refresh token renews an expired auth token, many times, without rotating', async () => {
-    const { auth_token, refresh_token } = await login(mock);
-    mock.clock.advance(300 * MINUTE);
-    await expectEmnifyError(await listEndpoints(mock, auth_token), 401, 1103, 'TokenExpired');
+    const { auth_token, refresh_token } = await login(mock());
+    mock().clock.advance(300 * MINUTE);
+    await expectEmnifyError(await listEndpoints(mock(), auth_token), 401, 1103, 'TokenExpired');
     for (let i = 0; i < 2; i++) {
-      const res = await authenticate(mock, { refresh_token });
+      const res = await authenticate(mock(), { refresh_token });
       expect(res.status).toBe(200);
       const body = (await res.json()) as Record<string, string>;
       expect(Object.keys(body)).toEqual(['auth_token']);
       expect(payloadOf(body['auth_token']!)).toMatchObject({ iat: nowSec(), 'esc.user': USER.id });
-      expect((await listEndpoints(mock, body['auth_token']!)).status).toBe(200);
-      mock.clock.advance(24 * 60 * MINUTE);
+      expect((await listEndpoints(mock(), body['auth_token']!)).status).toBe(200);
+      mock().clock.advance(24 * 60 * MINUTE);
     }
   });
 
   it('the refresh token itself expires after 30 days → 401 1101', async () => {
-    const { refresh_token } = await login(mock);
-    mock.clock.advance(30 * 24 * 60 * MINUTE - 1000);
-    expect((await authenticate(mock, { refresh_token })).status).toBe(200);
-    mock.clock.advance(1000);
-    const res = await authenticate(mock, { refresh_token });
+    const { refresh_token } = await login(mock());
+    mock().clock.advance(30 * 24 * 60 * MINUTE - 1000);
+    expect((await authenticate(mock(), { refresh_token })).status).toBe(200);
+    mock().clock.advance(1000);
+    const res = await authenticate(mock(), { refresh_token });
     await expectEmnifyError(res, 401, 1101, 'InvalidCredentials');
     expect(problemOf(res)?.detail).toMatch(/expired/);
   });
 
   it('a token from the main world is refused in a sandbox (1102), and the sandbox issues its own', async () => {
-    const { auth_token } = await login(mock);
-    const sandbox = (await (await fetch(`${mock.url}/__admin/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string };
-    const inSandbox = (path: string, init?: RequestInit): Promise<Response> => fetch(`${mock.url}/_sandbox/${sandbox.id}/emnify/api/v1${path}`, init);
+    const { auth_token } = await login(mock());
+    const sandbox = (await (await fetch(`${mock().url}/__admin/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string };
+    const inSandbox = (path: string, init?: RequestInit): Promise<Response> => fetch(`${mock().url}/_sandbox/${sandbox.id}/emnify/api/v1${path}`, init);
     await expectEmnifyError(await inSandbox('/endpoint', { headers: { authorization: `Bearer ${auth_token}` } }), 401, 1102, 'InvalidToken');
     const own = (await (await inSandbox('/authenticate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER.username, password: USER.password }) })).json()) as { auth_token: string };
     expect((await inSandbox('/endpoint', { headers: { authorization: `Bearer ${own.auth_token}` } })).status).toBe(200);
-    await fetch(`${mock.url}/__admin/sandboxes/${sandbox.id}`, { method: 'DELETE' });
+    await fetch(`${mock().url}/__admin/sandboxes/${sandbox.id}`, { method: 'DELETE' });
   });
 });
 
@@ -217,7 +209,7 @@ describe('lifetimes from options', () => {
     const other = await startMock();
     try {
       const foreign = (await login(other)).auth_token;
-      await expectEmnifyError(await listEndpoints(mock, foreign), 401, 1102, 'InvalidToken');
+      await expectEmnifyError(await listEndpoints(mock(), foreign), 401, 1102, 'InvalidToken');
     } finally {
       await other.close();
     }

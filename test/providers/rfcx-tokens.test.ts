@@ -1,7 +1,7 @@
 // RFCx registration invites (atomic redemptions), temporary tokens (uses, paths, lifetime), and a full client journey.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useMock } from '../helpers/harness.js';
 import { problemOf } from '../helpers/listen.js';
 import {
   GUARDIAN,
@@ -17,22 +17,14 @@ import {
   userAuth,
 } from './rfcx-client.js';
 
-let mock: StartedMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(async () => {
-  await mock.world.store.reset();
-  mock.clock.set(DEFAULT_START);
-});
+const mock = useMock();
 
 const MINUTE = 60_000;
 const inviteAuth = (user = INVITE.user, token = INVITE.token): Record<string, string> => ({ 'x-auth-user': user, 'x-auth-token': token });
 const register = (guid: string, headers: Record<string, string> = inviteAuth(), extra: Record<string, unknown> = {}): Promise<Response> =>
-  rfcx(mock, '/v2/guardians/register', { headers, json: { guid, ...extra } });
+  rfcx(mock(), '/v2/guardians/register', { headers, json: { guid, ...extra } });
 const tempAuth = (guid = TEMP.guid, token = TEMP.token): Record<string, string> => ({ 'x-auth-user': `token/${guid}`, 'x-auth-token': token });
-const me = (headers: Record<string, string>): Promise<Response> => rfcx(mock, '/v1/users/me', { headers });
+const me = (headers: Record<string, string>): Promise<Response> => rfcx(mock(), '/v1/users/me', { headers });
 
 describe('registration invites (register/<first half> + <second half>)', () => {
   it('registers a guardian whose new token then works on its own paths only', async () => {
@@ -43,9 +35,9 @@ describe('registration invites (register/<first half> + <second half>)', () => {
     expect(body.token).toMatch(/^[0-9a-z]{40}$/);
     expect(body.pin_code).toMatch(/^[0-9]{4}$/);
     const own = guardianAuth({ guid: body.guid, token: body.token });
-    expect((await checkin(mock, body.guid, { headers: own })).status).toBe(200);
-    expect((await rfcx(mock, `/v2/guardians/${body.guid}/pings`, { method: 'POST', headers: own })).status).toBe(200);
-    await expectUnauthorized(await checkin(mock, GUARDIAN.guid, { headers: own }));
+    expect((await checkin(mock(), body.guid, { headers: own })).status).toBe(200);
+    expect((await rfcx(mock(), `/v2/guardians/${body.guid}/pings`, { method: 'POST', headers: own })).status).toBe(200);
+    await expectUnauthorized(await checkin(mock(), GUARDIAN.guid, { headers: own }));
   });
 
   it('keeps a token the client chose, and derives a name when none is given', async () => {
@@ -56,7 +48,7 @@ describe('registration invites (register/<first half> + <second half>)', () => {
   });
 
   it('takes the invite from form fields next to the guardian fields', async () => {
-    const res = await rfcx(mock, '/v2/guardians/register', { form: { guid: 'f0rmf1elds00', name: 'Ridge 4', auth_user: INVITE.user, auth_token: INVITE.token } });
+    const res = await rfcx(mock(), '/v2/guardians/register', { form: { guid: 'f0rmf1elds00', name: 'Ridge 4', auth_user: INVITE.user, auth_token: INVITE.token } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ guid: 'f0rmf1elds00', name: 'Ridge 4' });
   });
@@ -69,7 +61,7 @@ describe('registration invites (register/<first half> + <second half>)', () => {
     expect((await register('aaaaaaaaaaa1')).status).toBe(200);
     expect((await register('aaaaaaaaaaa2')).status).toBe(200);
     await expectUnauthorized(await register('aaaaaaaaaaa3'), 'auth.exhausted');
-    const state = JSON.stringify(await (await fetch(`${mock.url}/__admin/state`)).json());
+    const state = JSON.stringify(await (await fetch(`${mock().url}/__admin/state`)).json());
     expect(state).toContain('"redemptions_left":0');
   });
 
@@ -84,7 +76,7 @@ describe('registration invites (register/<first half> + <second half>)', () => {
 
   it('works only on its own path: elsewhere 401 and nothing is redeemed', async () => {
     await expectUnauthorized(await me(inviteAuth()), 'auth.invalid');
-    await expectUnauthorized(await checkin(mock, GUARDIAN.guid, { headers: inviteAuth() }), 'auth.invalid');
+    await expectUnauthorized(await checkin(mock(), GUARDIAN.guid, { headers: inviteAuth() }), 'auth.invalid');
     expect((await register('cccccccccccc')).status).toBe(200);
     expect((await register('ccccccccccc2')).status).toBe(200);
   });
@@ -117,8 +109,8 @@ describe('registration invites (register/<first half> + <second half>)', () => {
 
   it('an invite with 1 redemption left under 50 parallel requests → exactly 1 success, 10 times', async () => {
     for (let round = 0; round < 10; round++) {
-      await mock.world.store.reset();
-      await seedRfcx(mock, { registration_tokens: [{ code: 'ef56gh78', allowed_redemptions: 1 }] });
+      await mock().world.store.reset();
+      await seedRfcx(mock(), { registration_tokens: [{ code: 'ef56gh78', allowed_redemptions: 1 }] });
       const responses = await Promise.all(
         Array.from({ length: 50 }, (_, i) => register(`r${round}x${String(i).padStart(9, '0')}`.slice(0, 12), inviteAuth('register/ef56', 'gh78'))),
       );
@@ -139,7 +131,7 @@ describe('temporary tokens (token/<uuid>)', () => {
 
   it('a use on a path outside its allowed paths is a 401 that uses nothing', async () => {
     for (let i = 0; i < 5; i++) {
-      await expectUnauthorized(await rfcx(mock, '/v1/users/logout', { method: 'POST', headers: tempAuth() }), 'auth.invalid');
+      await expectUnauthorized(await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: tempAuth() }), 'auth.invalid');
     }
     for (let i = 0; i < 3; i++) expect((await me(tempAuth())).status).toBe(200);
     await expectUnauthorized(await me(tempAuth()));
@@ -148,11 +140,11 @@ describe('temporary tokens (token/<uuid>)', () => {
   it('allowed path but a route whose user types exclude `token` → 403 that uses nothing', async () => {
     const guid = '11111111-2222-4333-8444-555555555555';
     const token = 'rfcxtemptokenforcheckins0000000000000000';
-    await seedRfcx(mock, {
+    await seedRfcx(mock(), {
       temporary_tokens: [{ guid, token, remaining_uses: 1, allowed_paths: ['/v1/guardians/*/checkins', '/v1/users/me'], user_guid: USER.guid }],
     });
-    await expectForbidden(await checkin(mock, GUARDIAN.guid, { headers: tempAuth(guid, token) }));
-    await expectForbidden(await checkin(mock, GUARDIAN.guid, { headers: tempAuth(guid, token) }));
+    await expectForbidden(await checkin(mock(), GUARDIAN.guid, { headers: tempAuth(guid, token) }));
+    await expectForbidden(await checkin(mock(), GUARDIAN.guid, { headers: tempAuth(guid, token) }));
     expect((await me(tempAuth(guid, token))).status).toBe(200);
     await expectUnauthorized(await me(tempAuth(guid, token)), 'auth.exhausted');
   });
@@ -160,17 +152,17 @@ describe('temporary tokens (token/<uuid>)', () => {
   it('lives 15 minutes by default', async () => {
     const guid = '21111111-2222-4333-8444-555555555555';
     const token = 'rfcxtemptokendefaultlifetime000000000000';
-    await seedRfcx(mock, { temporary_tokens: [{ guid, token, user_guid: USER.guid }] });
-    mock.clock.advance(15 * MINUTE - 1);
+    await seedRfcx(mock(), { temporary_tokens: [{ guid, token, user_guid: USER.guid }] });
+    mock().clock.advance(15 * MINUTE - 1);
     expect((await me(tempAuth(guid, token))).status).toBe(200);
-    mock.clock.advance(1);
+    mock().clock.advance(1);
     await expectUnauthorized(await me(tempAuth(guid, token)), 'auth.expired');
   });
 
   it('a temporary token that acts for no user gets 403 on users/me', async () => {
     const guid = '31111111-2222-4333-8444-555555555555';
     const token = 'rfcxtemptokenwithoutuser0000000000000000';
-    await seedRfcx(mock, { temporary_tokens: [{ guid, token }] });
+    await seedRfcx(mock(), { temporary_tokens: [{ guid, token }] });
     await expectForbidden(await me(tempAuth(guid, token)));
   });
 
@@ -181,7 +173,7 @@ describe('temporary tokens (token/<uuid>)', () => {
 
 describe('a full client journey', () => {
   it('log in → me → register a guardian → it checks in, pings and fetches software → log out → token dead', async () => {
-    const login = (await (await rfcx(mock, '/v1/users/login', { form: { email: USER.email, password: USER.password } })).json()) as Array<{
+    const login = (await (await rfcx(mock(), '/v1/users/login', { form: { email: USER.email, password: USER.password } })).json()) as Array<{
       guid: string;
       tokens: Array<{ token: string }>;
     }>;
@@ -190,14 +182,14 @@ describe('a full client journey', () => {
 
     const device = (await (await register('j0urneyguard')).json()) as { guid: string; token: string };
     const headers = guardianAuth(device);
-    expect((await checkin(mock, device.guid, { headers, multipart: { meta: 'battery*90' } })).status).toBe(200);
-    expect((await rfcx(mock, `/v2/guardians/${device.guid}/pings`, { method: 'POST', headers, json: { battery: 90 } })).status).toBe(200);
-    const software = await rfcx(mock, `/v1/guardians/${device.guid}/software/updater`, { headers });
+    expect((await checkin(mock(), device.guid, { headers, multipart: { meta: 'battery*90' } })).status).toBe(200);
+    expect((await rfcx(mock(), `/v2/guardians/${device.guid}/pings`, { method: 'POST', headers, json: { battery: 90 } })).status).toBe(200);
+    const software = await rfcx(mock(), `/v1/guardians/${device.guid}/software/updater`, { headers });
     expect(((await software.json()) as Array<{ version: string }>).map((r) => r.version)).toEqual(['0.4.1', '0.4.0']);
-    await expectForbidden(await checkin(mock, device.guid, { headers: person }));
+    await expectForbidden(await checkin(mock(), device.guid, { headers: person }));
 
-    expect(await (await rfcx(mock, '/v1/users/logout', { method: 'POST', headers: person })).json()).toEqual({ tokens_removed: 2 });
+    expect(await (await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: person })).json()).toEqual({ tokens_removed: 2 });
     await expectUnauthorized(await me(person));
-    expect((await checkin(mock, device.guid, { headers })).status).toBe(200);
+    expect((await checkin(mock(), device.guid, { headers })).status).toBe(200);
   });
 });

@@ -1,7 +1,7 @@
 // RFCx over HTTP: where credentials are found and in which order, identity parsing, guardian isolation, user login/logout.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_START, useMock } from '../helpers/harness.js';
 import { problemOf } from '../helpers/listen.js';
 import {
   GUARDIAN,
@@ -18,15 +18,7 @@ import {
   type Call,
 } from './rfcx-client.js';
 
-let mock: StartedMock;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.close());
-beforeEach(async () => {
-  await mock.world.store.reset();
-  mock.clock.set(DEFAULT_START);
-});
+const mock = useMock();
 
 const MINUTE = 60_000;
 const G = GUARDIAN;
@@ -34,7 +26,7 @@ const auth = `auth_user=guardian/${G.guid}&auth_token=${G.token}`;
 
 describe("the RFCx page's examples, verbatim", () => {
   it('accepts x-auth-user: guardian/df72c626229f & x-auth-token: 5ffd… (HTTP headers, preferred)', async () => {
-    const res = await checkin(mock, 'df72c626229f', {
+    const res = await checkin(mock(), 'df72c626229f', {
       headers: { 'x-auth-user': 'guardian/df72c626229f', 'x-auth-token': '5ffd69500c83b9d948f5d0852538b5b983453182' },
     });
     expect(res.status).toBe(200);
@@ -44,7 +36,7 @@ describe("the RFCx page's examples, verbatim", () => {
   });
 
   it('accepts ?auth_user=guardian/df72c626229f&auth_token=5ffd… (query parameters)', async () => {
-    const res = await rfcx(mock, '/v2/guardians/df72c626229f/pings', {
+    const res = await rfcx(mock(), '/v2/guardians/df72c626229f/pings', {
       method: 'POST',
       query: 'auth_user=guardian/df72c626229f&auth_token=5ffd69500c83b9d948f5d0852538b5b983453182',
     });
@@ -53,7 +45,7 @@ describe("the RFCx page's examples, verbatim", () => {
   });
 
   it('accepts auth_user / auth_token as form fields', async () => {
-    const res = await rfcx(mock, '/v2/guardians/df72c626229f/pings', {
+    const res = await rfcx(mock(), '/v2/guardians/df72c626229f/pings', {
       form: { auth_user: 'guardian/df72c626229f', auth_token: '5ffd69500c83b9d948f5d0852538b5b983453182' },
     });
     expect(res.status).toBe(200);
@@ -74,7 +66,7 @@ describe('where the identity and the token are found', () => {
     ['identity in the body + token in the query', { form: { auth_user: user }, query: `auth_token=${G.token}` }],
     ['upper-case type and guid (lower-cased)', { headers: { 'x-auth-user': `GUARDIAN/${G.guid.toUpperCase()}`, 'x-auth-token': G.token } }],
   ])('%s → 200', async (_name, call) => {
-    expect((await checkin(mock, G.guid, call)).status).toBe(200);
+    expect((await checkin(mock(), G.guid, call)).status).toBe(200);
   });
 
   // RFCx's own lookup orders: identity header → query → body; token header → body → query.
@@ -88,7 +80,7 @@ describe('where the identity and the token are found', () => {
     ['token: body wins over query', { query: `auth_user=guardian/${G.guid}&auth_token=wrong`, form: { auth_token: G.token } }, 200],
     ['token: a wrong body is not rescued by a right query', { query: `auth_user=guardian/${G.guid}&auth_token=${G.token}`, form: { auth_token: 'wrong' } }, 401],
   ])('%s', async (_name, call, status) => {
-    expect((await checkin(mock, G.guid, call)).status).toBe(status);
+    expect((await checkin(mock(), G.guid, call)).status).toBe(status);
   });
 
   it.each<[string, Call]>([
@@ -100,14 +92,14 @@ describe('where the identity and the token are found', () => {
     ['a JSON auth_token that is not a string', { headers: { 'x-auth-user': `guardian/${G.guid}` }, json: { auth_token: 12345 } }],
     ['a JSON auth_user that is an array', { json: { auth_user: [`guardian/${G.guid}`, 'user/x'], auth_token: G.token } }],
   ])('%s → plain 401', async (_name, call) => {
-    await expectUnauthorized(await checkin(mock, G.guid, call));
+    await expectUnauthorized(await checkin(mock(), G.guid, call));
   });
 
   it.each([
     ['x-auth-token', { 'x-auth-user': `guardian/${G.guid}`, 'x-auth-token': [G.token, G.token] }],
     ['x-auth-user', { 'x-auth-user': [`guardian/${G.guid}`, `guardian/${G.guid}`], 'x-auth-token': G.token }],
   ])('two %s header lines → plain 401', async (_name, headers) => {
-    const res = await rawRequest(mock, 'POST', `/rfcx/v1/guardians/${G.guid}/checkins`, { ...headers, 'content-length': '0' });
+    const res = await rawRequest(mock(), 'POST', `/rfcx/v1/guardians/${G.guid}/checkins`, { ...headers, 'content-length': '0' });
     expect(res.status).toBe(401);
     expect(res.body).toBe('Unauthorized');
     expect(res.headers['content-type']).toBeUndefined();
@@ -128,12 +120,12 @@ describe('the identity must be exactly type/guid', () => {
     ['guardian//df72c626229f', 'auth.malformed'],
     ['', 'auth.malformed'],
   ])('x-auth-user %j → 401 (%s)', async (identity, code) => {
-    await expectUnauthorized(await checkin(mock, G.guid, { headers: { 'x-auth-user': identity, 'x-auth-token': G.token } }), code);
+    await expectUnauthorized(await checkin(mock(), G.guid, { headers: { 'x-auth-user': identity, 'x-auth-token': G.token } }), code);
   });
 
   it('an unknown guardian or a wrong token is a plain 401 that never says which', async () => {
-    const unknown = await checkin(mock, 'zzzzzzzzzzzz', { headers: { 'x-auth-user': 'guardian/zzzzzzzzzzzz', 'x-auth-token': G.token } });
-    const wrong = await checkin(mock, G.guid, { headers: { 'x-auth-user': `guardian/${G.guid}`, 'x-auth-token': G.token.replace('5', '6') } });
+    const unknown = await checkin(mock(), 'zzzzzzzzzzzz', { headers: { 'x-auth-user': 'guardian/zzzzzzzzzzzz', 'x-auth-token': G.token } });
+    const wrong = await checkin(mock(), G.guid, { headers: { 'x-auth-user': `guardian/${G.guid}`, 'x-auth-token': G.token.replace('5', '6') } });
     await expectUnauthorized(unknown, 'auth.invalid');
     await expectUnauthorized(wrong, 'auth.invalid');
   });
@@ -145,7 +137,7 @@ describe('guardian tokens work only on their own guardian paths', () => {
     ['v1 software', `/v1/guardians/${G.guid}/software/guardian`, {}],
     ['v2 pings', `/v2/guardians/${G.guid}/pings`, { method: 'POST' }],
   ])('its own %s → 200', async (_name, path, call) => {
-    expect((await rfcx(mock, path, { ...call, headers: guardianAuth() })).status).toBe(200);
+    expect((await rfcx(mock(), path, { ...call, headers: guardianAuth() })).status).toBe(200);
   });
 
   it.each<[string, string, Call]>([
@@ -155,28 +147,28 @@ describe('guardian tokens work only on their own guardian paths', () => {
     ['users/me', '/v1/users/me', {}],
     ['users/logout', '/v1/users/logout', { method: 'POST' }],
   ])('on %s → 401', async (_name, path, call) => {
-    await expectUnauthorized(await rfcx(mock, path, { ...call, headers: guardianAuth() }), 'auth.invalid');
+    await expectUnauthorized(await rfcx(mock(), path, { ...call, headers: guardianAuth() }), 'auth.invalid');
   });
 
   it("the second guardian's token works on its own path but not on the first's", async () => {
-    expect((await checkin(mock, OTHER_GUARDIAN.guid, { headers: guardianAuth(OTHER_GUARDIAN) })).status).toBe(200);
-    await expectUnauthorized(await checkin(mock, G.guid, { headers: guardianAuth(OTHER_GUARDIAN) }));
+    expect((await checkin(mock(), OTHER_GUARDIAN.guid, { headers: guardianAuth(OTHER_GUARDIAN) })).status).toBe(200);
+    await expectUnauthorized(await checkin(mock(), G.guid, { headers: guardianAuth(OTHER_GUARDIAN) }));
   });
 
   it('lists the software releases of a role from the fixtures', async () => {
-    const res = await rfcx(mock, `/v1/guardians/${G.guid}/software/guardian`, { headers: guardianAuth() });
+    const res = await rfcx(mock(), `/v1/guardians/${G.guid}/software/guardian`, { headers: guardianAuth() });
     const releases = (await res.json()) as Array<{ role: string; version: string; sha1: string; url: string }>;
     expect(releases.map((r) => r.version)).toEqual(['0.9.4', '0.9.3']);
     expect(releases.every((r) => r.role === 'guardian' && /^[0-9a-f]{40}$/.test(r.sha1))).toBe(true);
-    const classify = await rfcx(mock, `/v1/guardians/${G.guid}/software/classify`, { headers: guardianAuth() });
+    const classify = await rfcx(mock(), `/v1/guardians/${G.guid}/software/classify`, { headers: guardianAuth() });
     expect(((await classify.json()) as Array<{ version: string }>).map((r) => r.version)).toEqual(['1.1.0']);
   });
 
   it('records check-ins and pings in /__admin/state without showing any token', async () => {
-    await checkin(mock, G.guid, { headers: guardianAuth() });
-    mock.clock.advance(MINUTE);
-    await rfcx(mock, `/v2/guardians/${G.guid}/pings`, { method: 'POST', headers: guardianAuth() });
-    const text = await (await fetch(`${mock.url}/__admin/state`)).text();
+    await checkin(mock(), G.guid, { headers: guardianAuth() });
+    mock().clock.advance(MINUTE);
+    await rfcx(mock(), `/v2/guardians/${G.guid}/pings`, { method: 'POST', headers: guardianAuth() });
+    const text = await (await fetch(`${mock().url}/__admin/state`)).text();
     const { providers } = JSON.parse(text) as { providers: { rfcx: { guardians: Array<Record<string, unknown>> } } };
     expect(providers.rfcx.guardians.find((g) => g['guid'] === G.guid)).toEqual({
       guid: G.guid,
@@ -189,21 +181,21 @@ describe('guardian tokens work only on their own guardian paths', () => {
   });
 
   it('works the same inside a sandbox (own state: a check-in there is not seen outside)', async () => {
-    const sandbox = (await (await fetch(`${mock.url}/__admin/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string };
-    const res = await fetch(`${mock.url}/_sandbox/${sandbox.id}/rfcx/v1/guardians/${G.guid}/checkins`, { method: 'POST', headers: { ...guardianAuth(), 'content-length': '0' } });
+    const sandbox = (await (await fetch(`${mock().url}/__admin/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { id: string };
+    const res = await fetch(`${mock().url}/_sandbox/${sandbox.id}/rfcx/v1/guardians/${G.guid}/checkins`, { method: 'POST', headers: { ...guardianAuth(), 'content-length': '0' } });
     expect(res.status).toBe(200);
-    const other = await fetch(`${mock.url}/_sandbox/${sandbox.id}/rfcx/v1/guardians/${OTHER_GUARDIAN.guid}/checkins`, { method: 'POST', headers: { ...guardianAuth(), 'content-length': '0' } });
+    const other = await fetch(`${mock().url}/_sandbox/${sandbox.id}/rfcx/v1/guardians/${OTHER_GUARDIAN.guid}/checkins`, { method: 'POST', headers: { ...guardianAuth(), 'content-length': '0' } });
     await expectUnauthorized(other);
-    const state = (await (await fetch(`${mock.url}/__admin/state`)).json()) as { providers: { rfcx: { guardians: Array<{ guid: string; checkins: number }> } } };
+    const state = (await (await fetch(`${mock().url}/__admin/state`)).json()) as { providers: { rfcx: { guardians: Array<{ guid: string; checkins: number }> } } };
     expect(state.providers.rfcx.guardians.find((g) => g.guid === G.guid)?.checkins).toBe(0);
-    await fetch(`${mock.url}/__admin/sandboxes/${sandbox.id}`, { method: 'DELETE' });
+    await fetch(`${mock().url}/__admin/sandboxes/${sandbox.id}`, { method: 'DELETE' });
   });
 });
 
 describe('user login, tokens and logout', () => {
   type LoginAnswer = Array<{ guid: string; email: string; firstname: string; lastname: string; tokens: Array<{ token: string; token_expires_at: string }> }>;
   const login = async (call: Call): Promise<LoginAnswer[number]> => {
-    const res = await rfcx(mock, '/v1/users/login', call);
+    const res = await rfcx(mock(), '/v1/users/login', call);
     expect(res.status).toBe(200);
     const body = (await res.json()) as LoginAnswer;
     expect(body).toHaveLength(1);
@@ -228,67 +220,67 @@ describe('user login, tokens and logout', () => {
     ['a wrong password', { email: USER.email, password: 'wrong-password' }],
     ['an unknown email', { email: 'nobody@rfcx.example', password: USER.password }],
   ])('refuses %s with RFCx JSON 401', async (_name, json) => {
-    const res = await rfcx(mock, '/v1/users/login', { json });
+    const res = await rfcx(mock(), '/v1/users/login', { json });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ message: 'invalid email or password', error: { status: 401 } });
   });
 
   it('refuses a login without a password with RFCx JSON 400', async () => {
-    const res = await rfcx(mock, '/v1/users/login', { json: { email: USER.email } });
+    const res = await rfcx(mock(), '/v1/users/login', { json: { email: USER.email } });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { status: 400 } });
   });
 
   it('the new token answers users/me until 1440 minutes have passed; then 401 and it is removed', async () => {
     const { token } = (await login({ json: { email: USER.email, password: USER.password } })).tokens[0]!;
-    const me = await rfcx(mock, '/v1/users/me', { headers: userAuth(token) });
+    const me = await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) });
     expect(await me.json()).toEqual({ guid: USER.guid, email: USER.email, firstname: 'Demo', lastname: 'Ranger' });
-    mock.clock.advance(1440 * MINUTE - 1);
-    expect((await rfcx(mock, '/v1/users/me', { headers: userAuth(token) })).status).toBe(200);
-    mock.clock.advance(1);
-    await expectUnauthorized(await rfcx(mock, '/v1/users/me', { headers: userAuth(token) }), 'auth.expired');
-    mock.clock.set(DEFAULT_START); // back in time: the token was deleted, not just expired
-    await expectUnauthorized(await rfcx(mock, '/v1/users/me', { headers: userAuth(token) }), 'auth.invalid');
+    mock().clock.advance(1440 * MINUTE - 1);
+    expect((await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) })).status).toBe(200);
+    mock().clock.advance(1);
+    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }), 'auth.expired');
+    mock().clock.set(DEFAULT_START); // back in time: the token was deleted, not just expired
+    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }), 'auth.invalid');
   });
 
   it("a user token only works with its own user's guid", async () => {
-    await expectUnauthorized(await rfcx(mock, '/v1/users/me', { headers: userAuth(USER.token, '00000000-0000-4000-8000-000000000000') }));
+    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(USER.token, '00000000-0000-4000-8000-000000000000') }));
   });
 
   it("logout removes all of the user's tokens and reports how many", async () => {
     const first = (await login({ json: { email: USER.email, password: USER.password } })).tokens[0]!.token;
     const second = (await login({ form: { email: USER.email, password: USER.password } })).tokens[0]!.token;
-    const res = await rfcx(mock, '/v1/users/logout', { method: 'POST', headers: userAuth(first) });
+    const res = await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: userAuth(first) });
     expect(await res.json()).toEqual({ tokens_removed: 3 }); // the fixture's token too
-    for (const token of [first, second, USER.token]) await expectUnauthorized(await rfcx(mock, '/v1/users/me', { headers: userAuth(token) }));
+    for (const token of [first, second, USER.token]) await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }));
   });
 
   it('logout with credentials in the JSON body', async () => {
-    const res = await rfcx(mock, '/v1/users/logout', { json: { auth_user: `user/${USER.guid}`, auth_token: USER.token } });
+    const res = await rfcx(mock(), '/v1/users/logout', { json: { auth_user: `user/${USER.guid}`, auth_token: USER.token } });
     expect(await res.json()).toEqual({ tokens_removed: 1 });
   });
 
   it('a user token on a guardian route: 403 when unrestricted, 401 when its allowed paths exclude the route', async () => {
-    await expectForbidden(await checkin(mock, G.guid, { headers: userAuth() }));
+    await expectForbidden(await checkin(mock(), G.guid, { headers: userAuth() }));
     const restricted = 'rfcxrestrictedusertoken00000000000000000';
-    await seedRfcx(mock, {
+    await seedRfcx(mock(), {
       users: [{ guid: USER.guid, email: USER.email, password: USER.password, firstname: 'Demo', lastname: 'Ranger', tokens: [{ token: restricted, allowed_paths: ['/v1/users/*'] }] }],
     });
-    await expectUnauthorized(await checkin(mock, G.guid, { headers: userAuth(restricted) }), 'auth.invalid');
-    expect((await rfcx(mock, '/v1/users/me', { headers: userAuth(restricted) })).status).toBe(200);
+    await expectUnauthorized(await checkin(mock(), G.guid, { headers: userAuth(restricted) }), 'auth.invalid');
+    expect((await rfcx(mock(), '/v1/users/me', { headers: userAuth(restricted) })).status).toBe(200);
   });
 
   it('regex allowed paths (RFCx stores `^/v1/...`) are honoured', async () => {
     const token = 'rfcxregexusertoken0000000000000000000000';
-    await seedRfcx(mock, {
+    await seedRfcx(mock(), {
       users: [{ guid: USER.guid, email: USER.email, password: USER.password, tokens: [{ token, allowed_paths: ['^/v1/users/logout$'] }] }],
     });
-    await expectUnauthorized(await rfcx(mock, '/v1/users/me', { headers: userAuth(token) }));
-    expect((await rfcx(mock, '/v1/users/logout', { method: 'POST', headers: userAuth(token) })).status).toBe(200);
+    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }));
+    expect((await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: userAuth(token) })).status).toBe(200);
   });
 
   it('403 and 401 bodies carry the reason only in X-Mock-Problem', async () => {
-    const res = await checkin(mock, G.guid, { headers: userAuth() });
+    const res = await checkin(mock(), G.guid, { headers: userAuth() });
     expect(problemOf(res)?.detail).toMatch(/user/);
   });
 });
