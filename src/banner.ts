@@ -16,8 +16,9 @@ export interface BannerData {
   clock: string;
 }
 
-export function bannerData(running: RunningServer, host: string): BannerData {
-  const shared = !LOOPBACK.has(host);
+/** Secrets are masked when the mock is reachable from other machines, or when the banner goes to a log (`json`). */
+export function bannerData(running: RunningServer, host: string, format: 'pretty' | 'json' = 'pretty'): BannerData {
+  const shared = !LOOPBACK.has(host) || format === 'json';
   const providers: Record<string, string> = {};
   const credentials: BannerData['credentials'] = {};
   for (const p of running.mock.providers) {
@@ -36,7 +37,7 @@ export function bannerData(running: RunningServer, host: string): BannerData {
 }
 
 export function printBanner(running: RunningServer, config: ServeConfig, logger: Logger, out: NodeJS.WritableStream = process.stdout): void {
-  const data = bannerData(running, config.host);
+  const data = bannerData(running, config.host, config.logFormat);
   if (config.logFormat === 'json') {
     logger.info({ banner: data }, 'authmock listening');
     return;

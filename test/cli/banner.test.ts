@@ -26,8 +26,11 @@ describe('bannerData', () => {
     expect(data.clock).toContain('/__admin/clock');
   });
 
-  it('masks the secrets when the mock listens beyond loopback', () => {
-    const all = JSON.stringify(bannerData(running, '0.0.0.0').credentials);
+  it.each([
+    ['the mock listens beyond loopback', '0.0.0.0', 'pretty'],
+    ['the banner goes to a JSON log', '127.0.0.1', 'json'],
+  ] as const)('masks the secrets when %s', (_why, host, format) => {
+    const all = JSON.stringify(bannerData(running, host, format).credentials);
     expect(all).not.toContain('5sHszZNuTfmgs58VGA');
     expect(all).toContain('5sHs');
   });
