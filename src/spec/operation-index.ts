@@ -138,6 +138,11 @@ export function buildOperationIndex(spec: LoadedSpec, basePaths: ReadonlyMap<str
         const param = toParameter(p);
         byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
       }
+      for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+        if (!byKey.has(`path:${name}`)) {
+          throw new SpecError(file, `${pointer}/parameters`, `path parameter '${name}' of '${path}' is not declared (in: path, required: true)`);
+        }
+      }
       const body = isObj(raw['requestBody']) ? raw['requestBody'] : undefined;
       const extensions: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(raw)) if (k.startsWith('x-')) extensions[k] = v;
