@@ -69,6 +69,8 @@ export interface MockApp {
   flush(): Promise<void>;
 }
 
+const HEADER_LIST = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:[ \t]*,[ \t]*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$/;
+
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -221,7 +223,8 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       ...CORS_HEADERS,
       allow: methods.join(', '),
       'access-control-allow-methods': methods.join(', '),
-      'access-control-allow-headers': ctx.get('access-control-request-headers') || '*',
+      // Echo the requested header names only when they are a plain token list; anything else could smuggle bytes.
+      'access-control-allow-headers': HEADER_LIST.test(ctx.get('access-control-request-headers')) ? ctx.get('access-control-request-headers') : '*',
       'access-control-max-age': '600',
     });
     ctx.res.end();

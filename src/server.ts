@@ -94,7 +94,11 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const mock = await buildApp(options);
   const handler = mock.callback();
-  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
+  // Node checks headersTimeout/requestTimeout only every connectionsCheckingInterval (30 s by default).
+  const limits = { connectionsCheckingInterval: 1_000 };
+  const server = options.tls
+    ? createHttpsServer({ ...limits, cert: options.tls.cert, key: options.tls.key }, handler)
+    : createHttpServer(limits, handler);
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';

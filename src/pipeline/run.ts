@@ -55,14 +55,15 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     auth = await authenticate(op, req, deps.world, deps.provider);
     compiled.parameters(req, warn);
     compiled.body?.(req.mediaType, req.body);
-    for (const commit of auth.commits ?? []) {
-      const spent = await commit();
-      if (spent) throw spent;
-    }
     const fault = deps.takeFault?.(op.operationId);
     if (fault?.latencyMs) await (deps.sleep ?? defaultSleep)(fault.latencyMs);
     if (fault?.status) {
       throw new MockError('fault.injected', `fault ${fault.id} forced status ${fault.status}`, { status: fault.status });
+    }
+    // A forced fault answers before any credential use is spent.
+    for (const commit of auth.commits ?? []) {
+      const spent = await commit();
+      if (spent) throw spent;
     }
     const handler = deps.provider?.handlers[op.operationId];
     response = handler ? await handler({ req, op, world: deps.world, auth, warn }) : exampleResponse(op, req);

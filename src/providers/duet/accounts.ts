@@ -52,7 +52,7 @@ export function addError(errors: FieldErrors, field: string, message: string): v
 /** Devise validatable's password checks: presence, confirmation (only when given), length. */
 export function checkNewPassword(errors: FieldErrors, password: string | undefined, confirmation: string | undefined, rules: PasswordRules): void {
   if (password === undefined || password === '') addError(errors, 'password', "can't be blank");
-  if (confirmation !== undefined && confirmation !== (password ?? '')) addError(errors, 'password_confirmation', "doesn't match Password");
+  if (confirmation !== undefined && !safeEqual(confirmation, password ?? '')) addError(errors, 'password_confirmation', "doesn't match Password");
   if (password !== undefined && password !== '') {
     if (password.length < rules.minLength) addError(errors, 'password', `is too short (minimum is ${rules.minLength} characters)`);
     if (password.length > rules.maxLength) addError(errors, 'password', `is too long (maximum is ${rules.maxLength} characters)`);
@@ -135,7 +135,10 @@ export function replacePassword(tx: WriteTx, account: DuetAccount, password: str
 }
 
 /** Rails' `to_formatted_s(:rfc822)`: `Thu, 01 Jan 2026 00:00:00 +0000`. */
-export const toRfc2822 = (ms: number): string => new Date(ms).toUTCString().replace(/GMT$/, '+0000');
+export function toRfc2822(ms: number): string {
+  const utc = new Date(ms).toUTCString();
+  return utc.endsWith('GMT') ? `${utc.slice(0, -3)}+0000` : utc;
+}
 
 export const toAccountBody = (account: DuetAccount): { account: { id: number; login: string; created_at: string } } => ({
   account: { id: account.id, login: account.login, created_at: toRfc2822(account.createdAt) },

@@ -1,7 +1,7 @@
 // Duet fixtures: their JSON Schema, seeding (secrets hashed on the way in) and the admin state view.
 
 import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, randomHex } from '../../security/secrets.js';
+import { hashSecret, maskSecret, randomHex, safeEqual } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import {
@@ -95,7 +95,7 @@ function upsertAccount(tx: WriteTx, input: AccountFixture, now: number): void {
     passwordSalt,
     passwordHash: hashSecret(input.password, passwordSalt),
   };
-  if (token !== undefined && token !== existing.authenticationToken) {
+  if (token !== undefined && !safeEqual(token, existing.authenticationToken)) {
     tx.delete(ACCOUNT_TOKENS, existing.tokenHash);
     next.authenticationToken = token;
     next.tokenHash = hashAccountToken(token);
