@@ -5,6 +5,7 @@ import { readFile, watch as watchFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { buildDocs } from './docs/build-docs.js';
+import { runCheckPacts, runVerifyPacts } from './contracts/commands.js';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
@@ -104,9 +105,13 @@ async function main(argv: string[]): Promise<number> {
     case 'version':
       process.stdout.write(`${version}\n`);
       return 0;
-    case 'other':
+    case 'other': {
+      const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
+      if (config.name === 'verify-pacts') return runVerifyPacts(config.argv, io);
+      if (config.name === 'check-pacts') return runCheckPacts(config.argv, io);
       process.stderr.write(`authmock: unknown command '${config.name}'\nRun 'authmock --help' for the commands.\n`);
       return 2;
+    }
     case 'docs': {
       const built = await buildDocs({
         document: config.document ?? DEFAULT_DOCUMENT,
@@ -125,7 +130,8 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    // exitCode rather than exit(): a long report piped to a file is written out in full first.
+    if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
     const e = error as { code?: string; message?: string };

@@ -46,6 +46,10 @@ Usage:
   authmock serve [document] [options]   start the mock (document: default the bundled openapi/authmock.yaml)
   authmock docs [document] --out DIR [--server-url URL] [--title TEXT]
                                         write the API reference (Swagger UI, works offline, also from file://) into DIR
+  authmock verify-pacts <files|dirs> [--junit FILE] [--broker-url URL] [--fixtures FILE]
+                                        verify pacts against a fresh authmock (a new sandbox per pact)
+  authmock check-pacts <files|dirs> [--document FILE] [--json]
+                                        check every pact interaction against the document, without running anything
   authmock --help | --version
 
 Options for serve:
