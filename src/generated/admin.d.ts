@@ -180,9 +180,14 @@ export interface paths {
         put?: never;
         /**
          * Create a sandbox
-         * @description Creates an isolated copy of the mock, with its own empty state (plus the given fixtures)
-         *     and its own clock. Send provider requests under the returned `base_path`, e.g.
-         *     `<base_path>/duet/1`. A sandbox unused for `expires_idle_ms` is deleted.
+         * @description Creates an isolated world with its own state and its own clock (set to the main clock's
+         *     current time, then independent of it). Without a body, or without `fixtures`, the sandbox
+         *     is seeded with the fixtures the server was started with (as the main world was at start
+         *     or after `POST /__admin/reset`, not with the main world's current state). With `fixtures`,
+         *     it is seeded with those fixtures only, instead of the loaded ones. That seed is the
+         *     sandbox's baseline. The `id` is a random UUID; send provider requests under the returned
+         *     `base_path` (`/_sandbox/<id>`), e.g. `<base_path>/duet/1`. A sandbox unused for
+         *     `expires_idle_ms` is deleted.
          */
         post: operations["adminCreateSandbox"];
         delete?: never;
@@ -382,8 +387,12 @@ export interface components {
         };
         /** @description A newly created sandbox. */
         Sandbox: {
+            /** @description A random UUID. */
             id: string;
-            /** @description Prefix for provider paths in this sandbox; starts with `/`, no trailing slash. */
+            /**
+             * @description Prefix for provider paths in this sandbox, `/_sandbox/<id>`; starts with `/`, no
+             *     trailing slash.
+             */
             base_path: string;
             /** @description The sandbox is deleted after this long without a request. */
             expires_idle_ms: number;
@@ -844,7 +853,7 @@ export interface operations {
                      * @example {
                      *       "sandboxes": [
                      *         {
-                     *           "id": "sb-7f3k2q",
+                     *           "id": "3f2b8c1e-9d4a-4e7b-a6c5-2d1f0e9b8a76",
                      *           "created": "2023-11-14T09:00:00.000Z",
                      *           "last_used": "2023-11-14T09:29:58.000Z"
                      *         }
@@ -864,7 +873,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Optional fixtures to seed the sandbox with (same shape as `POST /__admin/fixtures`). */
+        /** @description Optional fixtures to seed the sandbox with instead of the loaded ones (same shape as `POST /__admin/fixtures`). */
         requestBody?: {
             content: {
                 /**
@@ -886,8 +895,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "sb-7f3k2q",
-                     *       "base_path": "/__sandbox/sb-7f3k2q",
+                     *       "id": "3f2b8c1e-9d4a-4e7b-a6c5-2d1f0e9b8a76",
+                     *       "base_path": "/_sandbox/3f2b8c1e-9d4a-4e7b-a6c5-2d1f0e9b8a76",
                      *       "expires_idle_ms": 900000
                      *     }
                      */
@@ -923,7 +932,7 @@ export interface operations {
             path: {
                 /**
                  * @description The sandbox `id` returned at creation.
-                 * @example sb-7f3k2q
+                 * @example 3f2b8c1e-9d4a-4e7b-a6c5-2d1f0e9b8a76
                  */
                 id: string;
             };
@@ -950,7 +959,7 @@ export interface operations {
                      *       "type": "urn:authmock:problem:state.not_found",
                      *       "title": "No such resource",
                      *       "status": 404,
-                     *       "detail": "No sandbox with id \"sb-nope\"",
+                     *       "detail": "no such sandbox",
                      *       "code": "state.not_found"
                      *     }
                      */

@@ -424,7 +424,8 @@ export interface paths {
         /**
          * Revoke (or re-activate) an application token
          * @description Sets an application token's status: `{"status":{"id":1}}` revokes it (`0` = Activated,
-         *     `1` = Revoked), and may change its description. A revoked token no longer authenticates;
+         *     `1` = Revoked), and may change its description. Revoking is final: a revoked token
+         *     cannot be set back to `0` (`422`). A revoked token no longer authenticates;
          *     `auth_token`s already issued from it stay valid until they expire. Needs a bearer
          *     `auth_token`.
          */
@@ -658,6 +659,22 @@ export interface components {
             error: {
                 /** @constant */
                 status: 400;
+            };
+        };
+        /**
+         * @description RFCx's JSON error body for any other refusal: a message and the HTTP status again in
+         *     `error.status`.
+         * @example {
+         *       "message": "Content-Type text/plain is not accepted here; send application/json",
+         *       "error": {
+         *         "status": 415
+         *       }
+         *     }
+         */
+        RfcxError: {
+            message: string;
+            error: {
+                status: number;
             };
         };
         /** @description RFCx's answer to a wrong email or password at login. */
@@ -987,7 +1004,8 @@ export interface components {
         /**
          * @description The API key is ambiguous: it was sent in more than one place (header, query, body), two
          *     different keys were sent, or the `api_key` query parameter or `X-API-KEY` header was
-         *     repeated. Also sent when the body is not a JSON object with a string `api_key`.
+         *     repeated. Also sent when the body is not a JSON object with a string `api_key`, is not
+         *     valid JSON, nests deeper than the mock allows or uses the forbidden key `__proto__`.
          */
         DeviceHqKeyConflict: {
             headers: {
@@ -1062,7 +1080,8 @@ export interface components {
          * @description The input does not match this operation: a path `guid` that is not 12 lower-case base-36
          *     characters, a `role` outside the list, a body field missing or of the wrong form (for
          *     example an email address that is not one, a guardian `token` that is not 40 base-36
-         *     characters, a `battery` outside 0..100).
+         *     characters, a `battery` outside 0..100), or a body that is not valid JSON, nests deeper
+         *     than the mock allows or uses the forbidden key `__proto__`.
          */
         RfcxBadRequest: {
             headers: {
@@ -1154,6 +1173,237 @@ export interface components {
                  *       "error_code": 1105,
                  *       "error_token": "TooManyRequests",
                  *       "message": "Too many requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmnifyError"];
+            };
+        };
+        /**
+         * @description The body could not be read at all: it is not valid JSON (or a form field name is
+         *     malformed), it nests deeper than the mock allows, or it uses the forbidden key
+         *     `__proto__`. `errors.base` holds the reason. (A body that parses but lacks the
+         *     `{account:{...}}` fields, or no body at all, is a `422` with the fields reported as blank.)
+         */
+        DuetBadRequest: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": {
+                 *         "base": [
+                 *           "body is not valid JSON: Unexpected end of JSON input"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetValidationErrors"];
+            };
+        };
+        /** @description The request body is over the mock's size limit; `errors.base` says by how much. */
+        DuetPayloadTooLarge: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": {
+                 *         "base": [
+                 *           "body of 2097152 bytes is over the 1048576-byte limit"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetValidationErrors"];
+            };
+        };
+        /**
+         * @description The body is not in a media type this operation accepts (see its `requestBody`), a body
+         *     was sent without a `Content-Type` header, or `Content-Encoding` is not `identity`.
+         */
+        DuetUnsupportedMediaType: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": {
+                 *         "base": [
+                 *           "Content-Type text/plain is not accepted here; send application/json or application/x-www-form-urlencoded"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetValidationErrors"];
+            };
+        };
+        /** @description The request body is over the mock's size limit. */
+        DeviceHqPayloadTooLarge: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "status": "413",
+                 *           "title": "Request body too large",
+                 *           "detail": "body of 2097152 bytes is over the 1048576-byte limit"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["DeviceHqErrors"];
+            };
+        };
+        /**
+         * @description The body is not `application/json`, a body was sent without a `Content-Type` header, or
+         *     `Content-Encoding` is not `identity`.
+         */
+        DeviceHqUnsupportedMediaType: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "status": "415",
+                 *           "title": "Unsupported content type",
+                 *           "detail": "Content-Type text/plain is not accepted here; send application/json"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["DeviceHqErrors"];
+            };
+        };
+        /**
+         * @description The body could not be used: it is not valid JSON (or a form or multipart body is
+         *     malformed), it nests deeper than the mock allows, it uses the forbidden key `__proto__`,
+         *     a required body is missing, or it does not match the operation's schema.
+         */
+        RfcxBadRequestBody: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "body is not valid JSON: Unexpected end of JSON input",
+                 *       "error": {
+                 *         "status": 400
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RfcxBadRequestError"];
+            };
+        };
+        /** @description The request body is over the mock's size limit. */
+        RfcxPayloadTooLarge: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "body of 2097152 bytes is over the 1048576-byte limit",
+                 *       "error": {
+                 *         "status": 413
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RfcxError"];
+            };
+        };
+        /**
+         * @description The body is not in a media type this operation accepts (see its `requestBody`), a body
+         *     was sent without a `Content-Type` header, or `Content-Encoding` is not `identity`.
+         */
+        RfcxUnsupportedMediaType: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Content-Type text/plain is not accepted here; send application/json",
+                 *       "error": {
+                 *         "status": 415
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RfcxError"];
+            };
+        };
+        /**
+         * @description `400`: the body could not be read: it is not valid JSON, it nests deeper than the mock
+         *     allows, it uses the forbidden key `__proto__`, or the required body is missing. (A JSON
+         *     body that does not match the settings' schema is a `422`.) Declared as `4XX` on the
+         *     application-token operations: the mock answers schema mismatches with `422` only where an
+         *     operation declares `422` and no exact `400`.
+         */
+        EmnifyBadRequest: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": 400,
+                 *       "error_token": "BadRequest",
+                 *       "message": "body is not valid JSON: Unexpected end of JSON input"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmnifyError"];
+            };
+        };
+        /** @description The request body is over the mock's size limit. */
+        EmnifyPayloadTooLarge: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": 413,
+                 *       "error_token": "PayloadTooLarge",
+                 *       "message": "body of 2097152 bytes is over the 1048576-byte limit"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmnifyError"];
+            };
+        };
+        /**
+         * @description The body is not `application/json`, a body was sent without a `Content-Type` header, or
+         *     `Content-Encoding` is not `identity`.
+         */
+        EmnifyUnsupportedMediaType: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": 415,
+                 *       "error_token": "UnsupportedMediaType",
+                 *       "message": "Content-Type text/plain is not accepted here; send application/json"
                  *     }
                  */
                 "application/json": components["schemas"]["EmnifyError"];
@@ -1514,7 +1764,10 @@ export interface operations {
                     "application/json": components["schemas"]["DuetAccountResponse"];
                 };
             };
+            400: components["responses"]["DuetBadRequest"];
             401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
             /**
              * @description The account could not be created; `errors` maps each bad field to its messages:
              *     - blank or missing login: `{"errors":{"login":["can't be blank"]}}`;
@@ -1620,7 +1873,10 @@ export interface operations {
                     "application/json": components["schemas"]["DuetSignInResponse"];
                 };
             };
+            400: components["responses"]["DuetBadRequest"];
             401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
             /**
              * @description The body is not `{account:{login, password}}` (for example `account` or one of its
              *     fields is missing or not a string): `{"errors":{"<field>":["can't be blank"]}}`. A
@@ -1722,7 +1978,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["DuetBadRequest"];
             401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
             /**
              * @description The password was not changed:
              *     - current password wrong: `{"errors":{"current_password":["is invalid"]}}`;
@@ -1755,6 +2014,8 @@ export interface operations {
             200: components["responses"]["DeviceHqSessionOpened"];
             400: components["responses"]["DeviceHqKeyConflict"];
             401: components["responses"]["DeviceHqUnknownKey"];
+            413: components["responses"]["DeviceHqPayloadTooLarge"];
+            415: components["responses"]["DeviceHqUnsupportedMediaType"];
         };
     };
     devicehqCreateSession: {
@@ -1793,6 +2054,8 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["DeviceHqErrors"];
                 };
             };
+            413: components["responses"]["DeviceHqPayloadTooLarge"];
+            415: components["responses"]["DeviceHqUnsupportedMediaType"];
         };
     };
     devicehqCloseSession: {
@@ -2065,6 +2328,8 @@ export interface operations {
                     "application/json": components["schemas"]["RfcxLoginFailedError"];
                 };
             };
+            413: components["responses"]["RfcxPayloadTooLarge"];
+            415: components["responses"]["RfcxUnsupportedMediaType"];
         };
     };
     rfcxUserLogout: {
@@ -2109,8 +2374,11 @@ export interface operations {
                     "application/json": components["schemas"]["RfcxLogoutResponse"];
                 };
             };
+            400: components["responses"]["RfcxBadRequestBody"];
             401: components["responses"]["RfcxUnauthorized"];
             403: components["responses"]["RfcxForbidden"];
+            413: components["responses"]["RfcxPayloadTooLarge"];
+            415: components["responses"]["RfcxUnsupportedMediaType"];
         };
     };
     rfcxGetMe: {
@@ -2201,6 +2469,8 @@ export interface operations {
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
             403: components["responses"]["RfcxForbidden"];
+            413: components["responses"]["RfcxPayloadTooLarge"];
+            415: components["responses"]["RfcxUnsupportedMediaType"];
         };
     };
     rfcxGuardianCheckin: {
@@ -2264,6 +2534,8 @@ export interface operations {
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
             403: components["responses"]["RfcxForbidden"];
+            413: components["responses"]["RfcxPayloadTooLarge"];
+            415: components["responses"]["RfcxUnsupportedMediaType"];
         };
     };
     rfcxGuardianSoftware: {
@@ -2366,6 +2638,8 @@ export interface operations {
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
             403: components["responses"]["RfcxForbidden"];
+            413: components["responses"]["RfcxPayloadTooLarge"];
+            415: components["responses"]["RfcxUnsupportedMediaType"];
         };
     };
     emnifyAuthenticate: {
@@ -2438,6 +2712,8 @@ export interface operations {
                     "application/json": components["schemas"]["EmnifyError"];
                 };
             };
+            413: components["responses"]["EmnifyPayloadTooLarge"];
+            415: components["responses"]["EmnifyUnsupportedMediaType"];
             429: components["responses"]["EmnifyTooManyRequests"];
         };
     };
@@ -2519,6 +2795,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["EmnifyUnauthorized"];
+            413: components["responses"]["EmnifyPayloadTooLarge"];
+            415: components["responses"]["EmnifyUnsupportedMediaType"];
             /**
              * @description The settings are invalid: `expiry_date` is not a date or date-time or lies in the
              *     past, `ip` is not a CIDR range, `description` is not a string, or the body is not a
@@ -2546,6 +2824,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmnifyValidationError"];
                 };
             };
+            "4XX": components["responses"]["EmnifyBadRequest"];
         };
     };
     emnifyUpdateApplicationToken: {
@@ -2601,9 +2880,13 @@ export interface operations {
                     "application/json": components["schemas"]["EmnifyError"];
                 };
             };
+            413: components["responses"]["EmnifyPayloadTooLarge"];
+            415: components["responses"]["EmnifyUnsupportedMediaType"];
             /**
              * @description The body is invalid: `status` or `status.id` missing, `status.id` not `0` or `1`, or
-             *     `description` not a string.
+             *     `description` not a string; or the token is revoked and the body asks to re-activate
+             *     it (`{"status":{"id":0}}`): a revoked token cannot be re-activated. (Re-activating a
+             *     token that is still active is a no-op `204`.)
              */
             422: {
                 headers: {
@@ -2621,6 +2904,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmnifyValidationError"];
                 };
             };
+            "4XX": components["responses"]["EmnifyBadRequest"];
         };
     };
     emnifyListEndpoints: {
