@@ -60,9 +60,11 @@ export function deviceProblems(values: Readonly<Record<Field, string | null>>): 
   return problems;
 }
 
+const HEADER_ENTRIES = Object.entries(HEADERS) as ReadonlyArray<[Field, string]>;
+
 export function readDeviceHeaders(req: MockRequest): Record<Field, string | null> {
   const out = {} as Record<Field, string | null>;
-  for (const [field, header] of Object.entries(HEADERS) as Array<[Field, string]>) out[field] = headerValue(req, header);
+  for (const [field, header] of HEADER_ENTRIES) out[field] = headerValue(req, header);
   return out;
 }
 

@@ -3,7 +3,7 @@
 import type { Provider, Verifier } from '../../types.js';
 import { createApplicationToken, listApplicationTokens, updateApplicationToken } from './application-tokens.js';
 import { createAuthenticateHandler, type EmnifySettings } from './authenticate.js';
-import { listEndpoints } from './endpoints.js';
+import { createListEndpoints } from './endpoints.js';
 import { describeEmnify, emnifyFixtureSchema, seedEmnify, sweepEmnify } from './fixtures.js';
 import { createJwtService } from './jwt.js';
 import { emnifyAuthError, malformedBearer, renderEmnifyError } from './wire.js';
@@ -74,7 +74,7 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
       emnifyListApplicationTokens: listApplicationTokens,
       emnifyCreateApplicationToken: createApplicationToken,
       emnifyUpdateApplicationToken: updateApplicationToken,
-      emnifyListEndpoints: listEndpoints,
+      emnifyListEndpoints: createListEndpoints(),
     },
     credentialHints: (fixtures) => [
       ...firstEntries(fixtures, 'users', ['username', 'password_sha1'], 1).map((u) => hint(`username ${u['username']} password (SHA-1)`, u['password_sha1']!, true)),

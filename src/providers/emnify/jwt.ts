@@ -3,6 +3,7 @@
 import { randomBytes, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { randomHex } from '../../security/secrets.js';
+import { createVerifiedCache, type VerifiedEntry } from './verified-cache.js';
 
 export type TokenUse = 'auth' | 'refresh';
 
@@ -35,6 +36,8 @@ export interface JwtOptions {
   secret?: string | Uint8Array;
   issuer: string;
   audience: string;
+  /** Successful verifications remembered per instance (default 10,000), so each token is checked cryptographically once. */
+  verifiedCacheSize?: number;
 }
 
 const ALGORITHM = 'HS256';
@@ -51,7 +54,7 @@ function toKeyBytes(secret: string | Uint8Array | undefined): Uint8Array {
   return bytes;
 }
 
-function readClaims(payload: Record<string, unknown>): EmnifyClaims | undefined {
+function readClaims(payload: Readonly<Record<string, unknown>>): EmnifyClaims | undefined {
   const { sub } = payload;
   const org = payload['esc.org'];
   const orgName = payload['esc.orgName'];
@@ -71,6 +74,21 @@ export function createJwtService(options: JwtOptions): JwtService {
   const getKey = (): Promise<webcrypto.CryptoKey> =>
     (key ??= webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
 
+  const verified = createVerifiedCache(options.verifiedCacheSize);
+
+  /** jose's time checks (nbf, then exp, no tolerance), then the "iat" one, in the order a full verification makes them. */
+  const checkTimes = (token: string, entry: VerifiedEntry, use: TokenUse, nowMs: number): VerifyOutcome => {
+    const now = Math.floor(nowMs / 1000);
+    if (entry.nbf !== undefined && entry.nbf > now) return fail('invalid', `${use} token rejected (ERR_JWT_CLAIM_VALIDATION_FAILED)`);
+    if (entry.exp <= now) {
+      verified.delete(token);
+      return fail('expired', `the ${use} token has expired`);
+    }
+    if (entry.iat > now) return fail('invalid', '"iat" is in the future');
+    // readClaims builds fresh objects, so no caller can change what the cache holds.
+    return { ok: true, token: { claims: readClaims(entry.payload)!, jti: String(entry.payload['jti']), exp: entry.exp } };
+  };
+
   return {
     async issue(use, claims, nowMs, ttlSeconds, worldId) {
       const iat = Math.floor(nowMs / 1000);
@@ -87,6 +105,9 @@ export function createJwtService(options: JwtOptions): JwtService {
 
     async verify(use, token, nowMs, worldId) {
       if (token.split('.').length !== 3) return fail('malformed', 'token contains an invalid number of segments');
+      const cached = verified.get(token);
+      // Same token, same use and world: the signature and the fixed claims hold; only the times are checked again.
+      if (cached && cached.use === use && cached.worldId === worldId) return checkTimes(token, cached, use, nowMs);
       let payload: Record<string, unknown>;
       try {
         ({ payload } = await jwtVerify(token, await getKey(), {
@@ -109,7 +130,10 @@ export function createJwtService(options: JwtOptions): JwtService {
       if (payload[WORLD_CLAIM] !== worldId) return fail('invalid', 'the token was issued by another authmock world (sandbox)');
       const claims = readClaims(payload);
       if (!claims) return fail('invalid', 'the token lacks the emnify claims');
-      return { ok: true, token: { claims, jti: String(payload['jti']), exp: payload['exp'] as number } };
+      const nbf = payload['nbf'];
+      const exp = payload['exp'] as number;
+      verified.set(token, { use, worldId, payload, iat, exp, nbf: typeof nbf === 'number' ? nbf : undefined });
+      return { ok: true, token: { claims, jti: String(payload['jti']), exp } };
     },
   };
 }

@@ -2,7 +2,7 @@
 
 import { MockError } from '../../errors.js';
 import type { MockRequest, MockResponse, Operation, Provider, Verifier, VerifyResult } from '../../types.js';
-import { findIdentity, findToken, identityOf } from './credentials.js';
+import { findIdentity, findToken, identityOf, type RfcxIdentity } from './credentials.js';
 import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures.js';
 import { rfcxHandlers } from './handlers.js';
 import { createPathMatcher, rfcxPath } from './paths.js';
@@ -48,9 +48,23 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
   const matches = createPathMatcher();
   // One check per request, whichever scheme asks first (redemptions and uses must never count twice).
   const checked = new WeakMap<MockRequest, Promise<VerifyResult>>();
+  // Both verifiers read the same identity from the same request: parse it once per request.
+  const identities = new WeakMap<MockRequest, RfcxIdentity | MockError>();
+  const identityOnce = (req: MockRequest): RfcxIdentity | MockError => {
+    let identity = identities.get(req);
+    if (identity === undefined) identities.set(req, (identity = identityOf(req)));
+    return identity;
+  };
+  // The operation index is built once at start: each operation's allowed user types are too.
+  const userTypes = new WeakMap<Operation, readonly string[]>();
+  const userTypesOf = (op: Operation): readonly string[] => {
+    let types = userTypes.get(op);
+    if (types === undefined) userTypes.set(op, (types = allowedUserTypes(op)));
+    return types;
+  };
 
   const verifyIdentity: Verifier = ({ req }) => {
-    const identity = identityOf(req);
+    const identity = identityOnce(req);
     return identity instanceof MockError ? { ok: false, error: identity } : { ok: true, principal: identity };
   };
 
@@ -58,13 +72,13 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
     let result = checked.get(req);
     if (!result) {
       result = (async (): Promise<VerifyResult> => {
-        const identity = identityOf(req);
+        const identity = identityOnce(req);
         if (identity instanceof MockError) return { ok: false, error: identity };
         const token = findToken(req);
         if (token instanceof MockError) return { ok: false, error: token };
         if (token === undefined) return { ok: false, error: new MockError('auth.missing', 'no x-auth-token header, auth_token body field or query parameter') };
         const path = rfcxPath(req.path, basePath);
-        const { outcome, commit } = await checkCredentials(world, { identity, token, path, allowedTypes: allowedUserTypes(op), now: world.clock.now(), matches });
+        const { outcome, commit } = await checkCredentials(world, { identity, token, path, allowedTypes: userTypesOf(op), now: world.clock.now(), matches });
         if (outcome instanceof MockError) return { ok: false, error: outcome };
         return commit ? { ok: true, principal: outcome, commit } : { ok: true, principal: outcome };
       })();
