@@ -8,7 +8,7 @@ import { MockError } from './errors.js';
 import { createDocsMiddleware } from './middleware/docs.js';
 import { createOperationMiddleware, respondError } from './middleware/handle-operation.js';
 import type { RequestState } from './middleware/request-state.js';
-import { CORS_HEADERS } from './middleware/send.js';
+import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
 import { createRuntime, createWorldRuntime, type Runtime, type WorldRuntime } from './runtime.js';
@@ -20,7 +20,6 @@ import type { Store } from './state/store.js';
 import type { Operation, Provider } from './types.js';
 import { createAjvSet, type AjvSet } from './validation/ajv.js';
 import { noValidatorCache, openValidatorCache } from './validation/precompiled.js';
-import { sendResponse } from './middleware/send.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;

@@ -1,6 +1,6 @@
 // Parse the command line once: every option, its default and its error message in one place.
 
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toServerUrl } from './docs/docs-page.js';
 
 export class UsageError extends Error {
@@ -82,6 +82,15 @@ Examples:
   curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
 `;
 
+/** node:util parseArgs (strict, with positionals) whose errors become usage errors (exit 2). */
+function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(args: ReadonlyArray<string>, options: O) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 function parseLatency(text: string): { minMs: number; maxMs: number } {
   const match = /^(\d+)(?:ms)?(?:-(\d+)(?:ms)?)?$/.exec(text.trim());
   if (!match) throw new UsageError(`--latency '${text}' is not a range such as 50-200ms or 100ms`);
@@ -102,34 +111,24 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   if (first === '--version' || first === '-v') return { command: 'version' };
   if (first === 'docs') return parseDocsConfig(rest);
   if (first !== 'serve') return { command: 'other', name: first, argv: rest };
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        fixtures: { type: 'string' },
-        state: { type: 'string' },
-        'reset-state': { type: 'boolean' },
-        providers: { type: 'string' },
-        latency: { type: 'string' },
-        'admin-token': { type: 'string' },
-        strict: { type: 'boolean' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-        'log-level': { type: 'string' },
-        'log-format': { type: 'string' },
-        watch: { type: 'boolean' },
-        'body-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOrUsage(rest, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    fixtures: { type: 'string' },
+    state: { type: 'string' },
+    'reset-state': { type: 'boolean' },
+    providers: { type: 'string' },
+    latency: { type: 'string' },
+    'admin-token': { type: 'string' },
+    strict: { type: 'boolean' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'log-level': { type: 'string' },
+    'log-format': { type: 'string' },
+    watch: { type: 'boolean' },
+    'body-limit': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   if (parsed.positionals.length > 1) throw new UsageError(`serve takes one document, got ${parsed.positionals.length}`);
@@ -164,17 +163,12 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
 }
 
 function parseDocsConfig(rest: ReadonlyArray<string>): Config {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: 'string' }, 'server-url': { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const parsed = parseOrUsage(rest, {
+    out: { type: 'string' },
+    'server-url': { type: 'string' },
+    title: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) return { command: 'help' };
   if (parsed.positionals.length > 1) throw new UsageError(`docs takes one document, got ${parsed.positionals.length}`);

@@ -15,8 +15,11 @@ export interface WorldRuntime {
   world: World;
   faults: Fault[];
   requests: RequestRecord[];
-  created: number;
+  /** Monotonic real time of the last request (idle expiry must not follow the mock clock). */
   lastUsed: number;
+  /** The world's own clock when it was created and when it was last used (what /__admin/sandboxes shows). */
+  createdAt: number;
+  lastUsedAt: number;
 }
 
 export interface RuntimeOptions {
@@ -43,7 +46,7 @@ export interface Runtime {
 }
 
 export function createWorldRuntime(id: string, store: Store, clock: ControllableClock, now: number): WorldRuntime {
-  return { world: { id, store, clock }, faults: [], requests: [], created: now, lastUsed: now };
+  return { world: { id, store, clock }, faults: [], requests: [], lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now() };
 }
 
 export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runtime {
@@ -53,7 +56,10 @@ export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runt
     main,
     get(id) {
       const found = sandboxes.get(id);
-      if (found) found.lastUsed = options.realNow();
+      if (found) {
+        found.lastUsed = options.realNow();
+        found.lastUsedAt = found.world.clock.now();
+      }
       return found;
     },
     async createSandbox(seed = options.seed) {

@@ -64,23 +64,24 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   if (fixtureCompiler) setImmediate(() => void fixtureCompiler.save());
   const clock = options.clock ?? createClock();
   const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock, validateFixtures };
+  /** What `POST /__admin/reset` returns to when the main store does not start from the fixtures. */
+  const fixtureBaseline = async (): Promise<Snapshot> => {
+    const fresh = createMemoryStore();
+    await seedStore(fresh, providers, fixtures, clock);
+    return fresh.snapshot();
+  };
   if (cacheDir) appOptions.cacheDir = cacheDir;
   if (options.stateFile) {
     const persistence = createFilePersistence(options.stateFile, { reset: options.resetState ?? false });
     const loaded = await persistence.load();
-    const fresh = createMemoryStore();
-    await seedStore(fresh, providers, fixtures, clock);
-    const baseline = await fresh.snapshot();
+    const baseline = await fixtureBaseline();
     appOptions.store = createMemoryStore({ initial: loaded ?? baseline, baseline, onWrite: (snap) => persistence.save(snap) });
     appOptions.seedMainStore = false;
     if (!loaded) await appOptions.store.write(() => undefined);
     appOptions.flush = () => persistence.flush();
   }
   if (options.initial && !appOptions.store) {
-    const fresh = createMemoryStore();
-    await seedStore(fresh, providers, fixtures, clock);
-    const baseline = await fresh.snapshot();
-    const store = createMemoryStore({ initial: options.initial, baseline });
+    const store = createMemoryStore({ initial: options.initial, baseline: await fixtureBaseline() });
     await seedStore(store, providers, fixtures, clock);
     appOptions.store = store;
     appOptions.seedMainStore = false;

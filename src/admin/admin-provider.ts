@@ -127,7 +127,6 @@ export function createAdminProvider(options: AdminOptions): Provider {
           extra === undefined
             ? undefined
             : async (store, clock) => {
-                await runtime.main.world.store.snapshot(); // keeps ordering with pending writes
                 await seedStore(store, options.providers, options.validateFixtures('body.fixtures', extra), clock);
               },
         );
@@ -141,7 +140,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
     adminListSandboxes: () => ({
       status: 200,
       body: {
-        sandboxes: options.runtime().sandboxes().map((s) => ({ id: s.world.id, created: iso(s.world.clock.now()), last_used: iso(s.world.clock.now()) })),
+        sandboxes: options.runtime().sandboxes().map((s) => ({ id: s.world.id, created: iso(s.createdAt), last_used: iso(s.lastUsedAt) })),
       },
     }),
     adminDeleteSandbox: (ctx) => {

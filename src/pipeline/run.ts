@@ -71,7 +71,7 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     if (!isMockError(thrown)) throw thrown;
     const error = asDocumented(op, thrown);
     problems.unshift(toProblem(error));
-    if (error.code === 'auth.missing' || error.code.startsWith('auth.')) auth = { principals: new Map(), summary: `failed:${error.code}` };
+    if (error.code.startsWith('auth.')) auth = { principals: new Map(), summary: `failed:${error.code}` };
     // Any other document: answer an error with the example documented for its status, as Prism does.
     response = (deps.provider ? undefined : documentedError(op, req, error)) ?? errorResponse(error, deps.provider, req.path);
     fromEngine = isRequestProblem(error) || !deps.provider;

@@ -99,6 +99,10 @@ describe('sandboxes', () => {
     await fetch(`${mock.url}${b.base_path}/__admin/clock`, json({ advance: 'PT6M' }));
     expect((await fetch(`${mock.url}${b.base_path}/devicehq/api/v2/test`, { headers: { 'x-auth-token': tokenB } })).status).toBe(401);
     expect((await useA()).status).toBe(200);
+    // The list shows when B was created and last used, on B's own clock (moved 6 minutes since).
+    const { sandboxes } = (await (await admin('/sandboxes')).json()) as { sandboxes: Array<{ id: string; created: string; last_used: string }> };
+    const listedB = sandboxes.find((s) => s.id === b.id)!;
+    expect(Date.parse(listedB.last_used) - Date.parse(listedB.created)).toBeGreaterThanOrEqual(360_000);
   });
 
   it('answers an unknown sandbox with a 404 problem', async () => {
