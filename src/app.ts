@@ -5,8 +5,8 @@ import Router from '@koa/router';
 import { createClock, monotonicNow, type Clock, type ControllableClock } from './clock.js';
 import { createAdminProvider } from './admin/admin-provider.js';
 import { MockError } from './errors.js';
-import { createDocsMiddleware } from './middleware/docs.js';
-import { createOperationMiddleware, respondError } from './middleware/handle-operation.js';
+import { createDocsMiddleware, DOCS_PATH } from './middleware/docs.js';
+import { createOperationMiddleware, respondError, toHeaderBag } from './middleware/handle-operation.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
@@ -77,6 +77,12 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const templateRegex = (path: string): RegExp =>
   new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
 
+/** `/devicehq/api/v2/test` → `/devicehq` (lower case); `/` → `/`. */
+const firstSegment = (path: string): string => {
+  const slash = path.indexOf('/', 1);
+  return (slash === -1 ? path : path.slice(0, slash)).toLowerCase();
+};
+
 const koaPath = (path: string): string => path.replace(/\{([^}]+)\}/g, (_, name: string) => `:${name.replace(/[^A-Za-z0-9_]/g, '_')}`);
 
 export async function createApp(options: AppOptions): Promise<MockApp> {
@@ -131,18 +137,93 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   });
   const rt = runtime;
 
-  const router = new Router();
-  const middlewareOptions = { bodyLimit: options.bodyLimit ?? 1024 * 1024, maxDepth: options.maxDepth ?? 32, strict };
+  // One router per first path segment (/duet, /devicehq, …): @koa/router tests every route of a router on every
+  // request, so a request only meets the routes that can match it. Operations whose first segment is templated go
+  // to a router that is always asked after the segment's own.
+  const routers = new Map<string, Router>();
+  const anyFirstSegment = new Router();
+  const routerFor = (path: string): Router => {
+    const segment = firstSegment(path);
+    if (segment.includes('{')) return anyFirstSegment;
+    let router = routers.get(segment);
+    if (!router) routers.set(segment, (router = new Router()));
+    return router;
+  };
+  const middlewareOptions = {
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    maxDepth: options.maxDepth ?? 32,
+    strict,
+    takeFault: (target: WorldRuntime, operationId: string) => rt.takeFault(target, operationId),
+  };
   for (const c of compiled) {
     const provider = c.op.provider ? byName.get(c.op.provider) : undefined;
-    router.register(koaPath(c.op.path), [c.op.method], createOperationMiddleware(c, provider, middlewareOptions), { name: c.op.operationId });
+    routerFor(c.op.path).register(koaPath(c.op.path), [c.op.method], createOperationMiddleware(c, provider, middlewareOptions), {
+      name: c.op.operationId,
+    });
   }
   const matchers = groupByPath(compiled.map((c) => c.op));
 
   const app = new Koa();
   app.silent = true;
 
-  // Error boundary and request log: the outermost middleware.
+  // The API reference at /docs (Swagger UI; "try it" goes to this mock).
+  const docsDocument = options.specs[0]?.file;
+  const docs = docsDocument ? createDocsMiddleware({ document: docsDocument }) : undefined;
+
+  /** Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}. False when the request was answered (no such sandbox). */
+  const selectWorld = (ctx: Koa.Context, state: RequestState): boolean => {
+    let id: string | undefined;
+    if (ctx.path.startsWith('/_sandbox/')) {
+      const rest = ctx.path.slice('/_sandbox/'.length);
+      const slash = rest.indexOf('/');
+      id = slash === -1 ? rest : rest.slice(0, slash);
+      ctx.path = slash === -1 ? '/' : rest.slice(slash);
+    } else {
+      const header = state.headers['x-mock-sandbox'];
+      if (header) id = Array.isArray(header) ? header.join(', ') : header;
+    }
+    if (id === undefined) return true;
+    const found = rt.get(id);
+    if (!found) {
+      respondError(ctx, state, new MockError('state.not_found', 'no such sandbox (it may have expired): create one with POST /__admin/sandboxes'), undefined);
+      return false;
+    }
+    state.runtime = found;
+    return true;
+  };
+
+  /** CORS preflight and plain OPTIONS for every documented path; false when the path is not documented. */
+  const answerOptions = (ctx: Koa.Context): boolean => {
+    const methods = allowedMethods(matchers, ctx.path);
+    if (!methods) return false;
+    ctx.respond = false;
+    ctx.status = 204;
+    ctx.res.writeHead(204, {
+      ...CORS_HEADERS,
+      allow: methods.join(', '),
+      'access-control-allow-methods': methods.join(', '),
+      // Echo the requested header names only when they are a plain token list; anything else could smuggle bytes.
+      'access-control-allow-headers': HEADER_LIST.test(ctx.get('access-control-request-headers')) ? ctx.get('access-control-request-headers') : '*',
+      'access-control-max-age': '600',
+    });
+    ctx.res.end();
+    return true;
+  };
+
+  /** Everything after /docs: the world (sandbox), added latency, OPTIONS, then the router. */
+  const serve = async (ctx: Koa.Context, next: Koa.Next): Promise<void> => {
+    const state = ctx.state as RequestState;
+    if (!selectWorld(ctx, state)) return;
+    if (options.latency) {
+      const { minMs, maxMs } = options.latency;
+      await sleep(minMs + Math.random() * (maxMs - minMs));
+    }
+    if (ctx.method === 'OPTIONS' && answerOptions(ctx)) return;
+    await next();
+  };
+
+  // One front middleware (error boundary, request log, docs, sandboxes, OPTIONS): each extra Koa layer costs every
+  // request a dispatch and a promise, and these need none of their own.
   app.use(async (ctx, next) => {
     const begin = monotonicNow();
     const state = ctx.state as RequestState;
@@ -150,9 +231,14 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     state.operationId = null;
     state.auth = 'none';
     state.problem = null;
-    state.takeFault = (id) => rt.takeFault(state.runtime, id);
+    state.headers = toHeaderBag(ctx);
     try {
-      await next();
+      const path = ctx.path;
+      if (docs && path.startsWith(DOCS_PATH) && (path.length === DOCS_PATH.length || path[DOCS_PATH.length] === '/')) {
+        await docs(ctx, () => serve(ctx, next));
+      } else {
+        await serve(ctx, next);
+      }
     } catch (error) {
       const mockError =
         error instanceof MockError
@@ -179,57 +265,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     logger.info(record, 'request');
   });
 
-  // The API reference at /docs (Swagger UI; "try it" goes to this mock).
-  const docsDocument = options.specs[0]?.file;
-  if (docsDocument) app.use(createDocsMiddleware({ document: docsDocument }));
-
-  // Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}.
-  app.use(async (ctx, next) => {
-    const state = ctx.state as RequestState;
-    let id: string | undefined;
-    if (ctx.path.startsWith('/_sandbox/')) {
-      const rest = ctx.path.slice('/_sandbox/'.length);
-      const slash = rest.indexOf('/');
-      id = slash === -1 ? rest : rest.slice(0, slash);
-      ctx.path = slash === -1 ? '/' : rest.slice(slash);
-    } else {
-      const header = ctx.get('x-mock-sandbox');
-      if (header) id = header;
-    }
-    if (id !== undefined) {
-      const found = rt.get(id);
-      if (!found) {
-        respondError(ctx, state, new MockError('state.not_found', 'no such sandbox (it may have expired): create one with POST /__admin/sandboxes'), undefined);
-        return;
-      }
-      state.runtime = found;
-    }
-    if (options.latency) {
-      const { minMs, maxMs } = options.latency;
-      await sleep(minMs + Math.random() * (maxMs - minMs));
-    }
-    await next();
+  const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, router.routes() as Koa.Middleware]));
+  const anyRoutes = anyFirstSegment.stack.length > 0 ? (anyFirstSegment.routes() as Koa.Middleware) : undefined;
+  app.use((ctx, next) => {
+    const own = routes.get(firstSegment(ctx.path).toLowerCase()); // @koa/router matches case-insensitively
+    const rest = anyRoutes ? () => anyRoutes(ctx, next) : next;
+    return own ? own(ctx, rest) : rest();
   });
-
-  // CORS preflight and plain OPTIONS for every documented path.
-  app.use(async (ctx, next) => {
-    if (ctx.method !== 'OPTIONS') return next();
-    const methods = allowedMethods(matchers, ctx.path);
-    if (!methods) return next();
-    ctx.respond = false;
-    ctx.status = 204;
-    ctx.res.writeHead(204, {
-      ...CORS_HEADERS,
-      allow: methods.join(', '),
-      'access-control-allow-methods': methods.join(', '),
-      // Echo the requested header names only when they are a plain token list; anything else could smuggle bytes.
-      'access-control-allow-headers': HEADER_LIST.test(ctx.get('access-control-request-headers')) ? ctx.get('access-control-request-headers') : '*',
-      'access-control-max-age': '600',
-    });
-    ctx.res.end();
-  });
-
-  app.use(router.routes());
 
   // Nothing matched: 405 with Allow when the path exists, else 404. Problem+json: no provider owns these.
   app.use(async (ctx) => {

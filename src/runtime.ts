@@ -42,8 +42,12 @@ export interface Runtime {
   /** Drop idle sandboxes; returns how many. */
   expireIdle(): number;
   record(runtime: WorldRuntime, entry: RequestRecord): void;
+  /** A world's request log, oldest first: at most requestLogSize entries. */
+  requests(runtime: WorldRuntime): RequestRecord[];
   takeFault(runtime: WorldRuntime, operationId: string): Fault | undefined;
 }
+
+const TRIM_BATCH = 64;
 
 export function createWorldRuntime(id: string, store: Store, clock: ControllableClock, now: number): WorldRuntime {
   return { world: { id, store, clock }, faults: [], requests: [], lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now() };
@@ -89,8 +93,15 @@ export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runt
       return removed;
     },
     record(target, entry) {
-      target.requests.push(entry);
-      if (target.requests.length > options.requestLogSize) target.requests.splice(0, target.requests.length - options.requestLogSize);
+      const log = target.requests;
+      log.push(entry);
+      // Trim in batches (a splice per request moves the whole log every time); readers see the newest requestLogSize.
+      if (log.length >= options.requestLogSize + TRIM_BATCH) log.splice(0, log.length - options.requestLogSize);
+    },
+    requests(target) {
+      const log = target.requests;
+      if (log.length > options.requestLogSize) log.splice(0, log.length - options.requestLogSize);
+      return log;
     },
     takeFault(target, operationId) {
       const index = target.faults.findIndex((f) => f.operationId === operationId);

@@ -92,7 +92,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
     },
     adminListRequests: (ctx) => {
       const limit = Number((ctx.req.query['limit'] as string | undefined) ?? 100);
-      const requests = runtimeOf(ctx.world).requests;
+      const requests = options.runtime().requests(runtimeOf(ctx.world));
       return { status: 200, body: { requests: requests.slice(-Math.max(1, Math.min(limit, 1000))).reverse() } };
     },
     adminAddFault: (ctx) => {

@@ -4,7 +4,8 @@ import type { Context } from 'koa';
 import { MockError, isMockError } from '../errors.js';
 import type { CompiledOperation } from '../pipeline/compile.js';
 import { errorResponse, toProblem } from '../pipeline/render.js';
-import { runPipeline, type PipelineDeps } from '../pipeline/run.js';
+import { runPipeline, type Fault, type PipelineDeps } from '../pipeline/run.js';
+import type { WorldRuntime } from '../runtime.js';
 import type { HeaderBag, HttpMethod, MockRequest, Provider } from '../types.js';
 import { mediaTypeOf, parseBody } from '../validation/parse-body.js';
 import { readBody } from './read-body.js';
@@ -15,15 +16,24 @@ export interface OperationMiddlewareOptions {
   bodyLimit: number;
   maxDepth: number;
   strict: boolean;
+  /** Decide and consume a fault for this operation in this world (the runtime keeps the list). */
+  takeFault(runtime: WorldRuntime, operationId: string): Fault | undefined;
 }
 
-/** Single headers as strings, repeated ones as arrays (from Node's headersDistinct). */
+/**
+ * Single headers as strings, repeated ones as arrays: what Node's headersDistinct gives, built straight from
+ * rawHeaders in one pass (headersDistinct makes an array for every header first).
+ */
 export function toHeaderBag(ctx: Context): HeaderBag {
-  const distinct = ctx.req.headersDistinct;
+  const raw = ctx.req.rawHeaders;
   const out: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  for (const name in distinct) {
-    const values = distinct[name]!;
-    out[name] = values.length === 1 ? values[0]! : values;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    const previous = out[name];
+    if (previous === undefined) out[name] = value;
+    else if (typeof previous === 'string') out[name] = [previous, value];
+    else previous.push(value);
   }
   return out;
 }
@@ -33,7 +43,7 @@ export function createOperationMiddleware(compiled: CompiledOperation, provider:
   return async (ctx: Context): Promise<void> => {
     const state = ctx.state as RequestState;
     state.operationId = compiled.op.operationId;
-    const headers = toHeaderBag(ctx);
+    const headers = state.headers ?? toHeaderBag(ctx);
     const contentLength = headers['content-length'];
     const req: MockRequest = {
       method: ctx.method as HttpMethod,
@@ -62,7 +72,7 @@ export function createOperationMiddleware(compiled: CompiledOperation, provider:
       world: state.runtime.world,
       provider,
       strict: options.strict,
-      takeFault: (id) => state.takeFault(id),
+      takeFault: (id) => options.takeFault(state.runtime, id),
     };
     const result = await runPipeline(compiled, req, deps);
     state.auth = result.auth;

@@ -10,6 +10,8 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-expose-headers': 'X-Mock-Problem, X-Total-Pages, X-Current-Page, X-Count-Per-Page, X-Total-Count, Retry-After',
 };
 
+const CORS_ENTRIES = Object.entries(CORS_HEADERS);
+
 const BODYLESS = new Set([204, 205, 304]);
 
 /** Header values that could split a response or are not Latin-1 are never written. */
@@ -20,9 +22,13 @@ export function sendResponse(ctx: Context, response: MockResponse, problems: Rea
   const res = ctx.res;
   ctx.status = response.status; // for loggers reading ctx.status
   res.statusCode = response.status;
-  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-  for (const [name, value] of Object.entries(response.headers ?? {})) {
-    if (safeHeaderValue(value)) res.setHeader(name, value);
+  for (const [name, value] of CORS_ENTRIES) res.setHeader(name, value);
+  const headers = response.headers;
+  if (headers) {
+    for (const name in headers) {
+      const value = headers[name]!;
+      if (safeHeaderValue(value)) res.setHeader(name, value);
+    }
   }
   const problem = problemHeader(problems);
   if (problem) res.setHeader('x-mock-problem', problem);

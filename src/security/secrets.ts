@@ -1,17 +1,30 @@
 // Secret handling in one place: generation from crypto, hashing, constant-time comparison, masking.
 
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
-const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+type Encoding = 'hex' | 'base64';
 
-/** The only secret comparison in authmock: hash both sides (equal lengths), then timingSafeEqual. */
+/**
+ * One-shot SHA-256 (crypto.hash, Node ≥ 20.12: about 4 × cheaper than a Hash object on a hot path), with the
+ * streaming API as the fallback for older Node 20 releases.
+ */
+const sha256: (value: string, encoding: Encoding) => string =
+  typeof crypto.hash === 'function'
+    ? (value, encoding) => crypto.hash('sha256', value, encoding)
+    : (value, encoding) => crypto.createHash('sha256').update(value, 'utf8').digest(encoding);
+
+/**
+ * The only secret comparison in authmock: hash both sides (so the lengths are equal whatever was sent), then
+ * timingSafeEqual over the two digests.
+ */
 export function safeEqual(a: string, b: string): boolean {
-  return timingSafeEqual(sha256(a), sha256(b));
+  return timingSafeEqual(Buffer.from(sha256(a, 'base64'), 'latin1'), Buffer.from(sha256(b, 'base64'), 'latin1'));
 }
 
 /** Hex SHA-256 of `salt + value`, the form in which secrets are kept in the store. */
 export function hashSecret(value: string, salt = ''): string {
-  return createHash('sha256').update(salt + value, 'utf8').digest('hex');
+  return sha256(salt + value, 'hex');
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -52,11 +52,14 @@ function deepObject(name: string, query: MockRequest['query']): Obj | undefined 
   return out;
 }
 
+/** What `shape` needs to know of a parameter's schema, worked out once at start-up. */
+interface Shape {
+  isArray: boolean;
+  isObject: boolean;
+}
+
 /** A value ready for the schema, or a MockError for a repeated single value. */
-function shape(param: ParameterSpec, raw: Raw, req: MockRequest): unknown {
-  const types = schemaTypes(param.schema);
-  const isArray = types.includes('array');
-  const isObject = types.includes('object');
+function shape(param: ParameterSpec, { isArray, isObject }: Shape, raw: Raw, req: MockRequest): unknown {
   if (param.in === 'query' && param.style === 'deepObject') return deepObject(param.name, req.query);
   if (raw === undefined) return undefined;
   if (isArray) {
@@ -89,22 +92,27 @@ export interface ParameterValidator {
 
 interface Compiled {
   param: ParameterSpec;
+  shape: Shape;
   validate: ValidateFunction;
 }
 
 export function compileParameters(op: Operation, ajv: AjvSet): ParameterValidator {
-  const compiled: Compiled[] = op.parameters.map((param) => ({
-    param,
-    validate: compileValue(ajv.coercing, param.schema, param.required),
-  }));
+  const compiled: Compiled[] = op.parameters.map((param) => {
+    const types = schemaTypes(param.schema);
+    return {
+      param,
+      shape: { isArray: types.includes('array'), isObject: types.includes('object') },
+      validate: compileValue(ajv.coercing, param.schema, param.required),
+    };
+  });
   const needsCookies = op.parameters.some((p) => p.in === 'cookie');
   return (req, warn) => {
     const out: Record<string, Obj> = { path: {}, query: {}, header: {}, cookie: {} };
     let cookieJar: Map<string, string> | undefined;
     const cookies = (): Map<string, string> => (cookieJar ??= needsCookies ? parseCookies(req.headers['cookie']) : new Map());
-    for (const { param, validate } of compiled) {
+    for (const { param, shape: known, validate } of compiled) {
       const holder: Obj = {};
-      const value = shape(param, rawValue(param, req, cookies), req);
+      const value = shape(param, known, rawValue(param, req, cookies), req);
       if (value !== undefined) holder['value'] = value;
       if (!validate(holder)) {
         const { detail } = toViolation(validate.errors, `/${param.in}/${param.name}`);

@@ -36,11 +36,18 @@ export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator 
       .filter((h) => h.name !== 'content-type')
       .map((h) => ({ name: h.name, required: h.required, validate: compileValue(ajv.coercing, h.schema, false) })),
   }));
+  // The documented response for each status sent, looked up once per status (exact, then 4XX, then default).
+  const byStatus = new Map<number, CompiledResponse | null>();
+  const entryFor = (status: number): CompiledResponse | undefined => {
+    let entry = byStatus.get(status);
+    if (entry === undefined) {
+      entry = findResponse(compiled.map((c) => ({ status: c.spec.status, c })), status)?.c ?? null;
+      if (byStatus.size < 1000) byStatus.set(status, entry);
+    }
+    return entry ?? undefined;
+  };
   return (res, contentType) => {
-    const entry = findResponse(
-      compiled.map((c) => ({ status: c.spec.status, c })),
-      res.status,
-    )?.c;
+    const entry = entryFor(res.status);
     if (!entry) return { pointer: '/status', detail: `status ${res.status} is not documented for ${op.operationId}` };
     const headers = res.headers ?? {};
     for (const h of entry.headers) {
