@@ -4,8 +4,6 @@
 import { readFile, watch as watchFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { buildDocs } from './docs/build-docs.js';
-import { runCheckPacts, runVerifyPacts } from './contracts/commands.js';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
@@ -107,12 +105,15 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'other': {
       const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
+      // The contract and docs commands load their modules when run: `serve` starts without them.
+      const { runCheckPacts, runVerifyPacts } = await import('./contracts/commands.js');
       if (config.name === 'verify-pacts') return runVerifyPacts(config.argv, io);
       if (config.name === 'check-pacts') return runCheckPacts(config.argv, io);
       process.stderr.write(`authmock: unknown command '${config.name}'\nRun 'authmock --help' for the commands.\n`);
       return 2;
     }
     case 'docs': {
+      const { buildDocs } = await import('./docs/build-docs.js');
       const built = await buildDocs({
         document: config.document ?? DEFAULT_DOCUMENT,
         out: config.out,

@@ -60,7 +60,7 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const fixtureCompiler = cacheDir ? createAjvSet('3.1.0', await openValidatorCache(cacheDir, 'fixture-schemas')) : undefined;
   const validateFixtures = createFixtureValidator(providers, fixtureCompiler?.strict);
-  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures);
+  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures, { cacheDir });
   if (fixtureCompiler) setImmediate(() => void fixtureCompiler.save());
   const clock = options.clock ?? createClock();
   const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock, validateFixtures };

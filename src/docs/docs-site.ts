@@ -1,6 +1,5 @@
 // Load the docs site once: validate and bundle the document, read Swagger UI; the server-specific files on demand.
 
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { loadSpec } from '../spec/load-spec.js';
 import {
   renderIndexHtml,
@@ -38,6 +37,8 @@ export const isSpecFileName = (name: string): name is SpecFileName => (SPEC_FILE
 /** Validate the document (a broken one fails here with file, pointer and reason) and bundle it. */
 export async function bundleDocument(file: string): Promise<BundledDocument> {
   await loadSpec(file);
+  // Loaded here, not at the top: a server whose /docs nobody opens never pays for swagger-parser at start-up.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   return (await SwaggerParser.bundle(file)) as unknown as BundledDocument;
 }
 

@@ -1,7 +1,9 @@
 // Fixtures: read a YAML file, validate it against the providers' schemas, seed a store. Bad files fail with file, path, reason.
 
-import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Clock } from '../clock.js';
@@ -49,22 +51,55 @@ export function createFixtureValidator(providers: ReadonlyArray<Provider>, compi
   };
 }
 
-export async function loadFixtures(file: string, validate: FixtureValidator): Promise<Fixtures> {
+export interface LoadFixturesOptions {
+  /**
+   * A private cache directory (see cache-dir.ts): the parsed file is kept there as JSON under the hash of its text,
+   * so a start with unchanged fixtures neither loads the YAML parser nor parses. Validation runs on every load.
+   */
+  cacheDir?: string | null;
+}
+
+export async function loadFixtures(file: string, validate: FixtureValidator, options: LoadFixturesOptions = {}): Promise<Fixtures> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new FixtureError(file, '', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  let value: unknown;
+  return validate(file, options.cacheDir ? await parseCached(file, text, options.cacheDir) : await parseYaml(file, text));
+}
+
+async function parseYaml(file: string, text: string): Promise<unknown> {
+  const { parse } = await import('yaml');
   try {
-    value = parse(text);
+    return parse(text);
   } catch (error) {
     const e = error as { linePos?: Array<{ line: number; col: number }>; message: string };
     const at = e.linePos?.[0];
     throw new FixtureError(file, at ? `line ${at.line}, column ${at.col}` : '', `not valid YAML: ${e.message.split('\n')[0]}`);
   }
-  return validate(file, value);
+}
+
+async function parseCached(file: string, text: string, cacheDir: string): Promise<unknown> {
+  const entry = join(cacheDir, `fixtures-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
+  try {
+    return JSON.parse(await readFile(entry, 'utf8')) as unknown;
+  } catch {
+    // Not cached yet (or unreadable): parse the YAML.
+  }
+  const value = await parseYaml(file, text);
+  try {
+    // Only what JSON keeps exactly (YAML's .inf or a Date would not survive): anything else is parsed every time.
+    const json = JSON.stringify(value);
+    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) {
+      const temp = `${entry}.${process.pid}.tmp`;
+      await writeFile(temp, json, { mode: 0o600 });
+      await rename(temp, entry);
+    }
+  } catch {
+    // A cache that cannot be written only costs the next start its speed.
+  }
+  return value;
 }
 
 /** Seed every provider's section in one atomic write; returns how many items each provider added. */
