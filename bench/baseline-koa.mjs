@@ -77,7 +77,7 @@ async function readJson(req) {
 }
 
 export async function createBaseline() {
-  const endpoints = JSON.stringify(await loadEndpoints());
+  const endpoints = await loadEndpoints();
   const router = new Router();
 
   router.get('/__admin/health', (ctx) =>
@@ -99,7 +99,8 @@ export async function createBaseline() {
     ctx.set({ 'X-Total-Pages': '1', 'X-Current-Page': '1', 'X-Count-Per-Page': '1000', 'X-Total-Count': '5' });
     ctx.status = 200;
     ctx.type = 'application/json; charset=utf-8';
-    ctx.body = endpoints;
+    // Serialised per request, as on every other route here and in any Koa app that answers a list.
+    ctx.body = JSON.stringify(endpoints);
   });
 
   router.post('/emnify/api/v1/authenticate', async (ctx) => {

@@ -1,7 +1,7 @@
 // Secret handling in one place: generation from crypto, hashing, constant-time comparison, masking.
 
 import * as crypto from 'node:crypto';
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 
 type Encoding = 'hex' | 'base64';
 
@@ -30,10 +30,31 @@ export function hashSecret(value: string, salt = ''): string {
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
 
-/** `length` characters drawn uniformly from `alphabet` with crypto.randomInt. */
+/** Random bytes from crypto, drawn a few KiB at a time (one randomInt call per character cost more than the rest). */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+
+function randomByte(): number {
+  if (poolAt === pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  return pool[poolAt++]!;
+}
+
+/**
+ * `length` characters drawn uniformly from `alphabet` (at most 256 characters) with crypto's random bytes: a byte
+ * at or above the largest multiple of the alphabet's size is thrown away, so `byte % size` has no bias.
+ */
 export function randomString(length: number, alphabet: string = ALNUM): string {
+  const size = alphabet.length;
+  if (size < 1 || size > 256) throw new RangeError('the alphabet must have 1 to 256 characters');
+  const limit = 256 - (256 % size);
   let out = '';
-  for (let i = 0; i < length; i++) out += alphabet[randomInt(alphabet.length)];
+  while (out.length < length) {
+    const byte = randomByte();
+    if (byte < limit) out += alphabet[byte % size];
+  }
   return out;
 }
 
