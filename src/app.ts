@@ -268,7 +268,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, router.routes() as Koa.Middleware]));
   const anyRoutes = anyFirstSegment.stack.length > 0 ? (anyFirstSegment.routes() as Koa.Middleware) : undefined;
   app.use((ctx, next) => {
-    const own = routes.get(firstSegment(ctx.path).toLowerCase()); // @koa/router matches case-insensitively
+    const own = routes.get(firstSegment(ctx.path)); // lower case: @koa/router matches case-insensitively
     const rest = anyRoutes ? () => anyRoutes(ctx, next) : next;
     return own ? own(ctx, rest) : rest();
   });

@@ -1,6 +1,6 @@
 // The per-user cache directory for start-up work done once (validated documents, precompiled validators).
 
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,4 +22,11 @@ export async function ensurePrivateDir(dir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Write one cache file whole or not at all (private temp file, then rename); throws when it cannot. */
+export async function writeCacheFile(target: string, text: string): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, text, { mode: 0o600 });
+  await rename(temp, target);
 }

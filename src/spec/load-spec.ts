@@ -1,9 +1,9 @@
 // Load an OpenAPI 3.0/3.1 document once: parse, validate and dereference with swagger-parser; fail with file, pointer and reason.
 
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ensurePrivateDir } from './cache-dir.js';
+import { ensurePrivateDir, writeCacheFile } from './cache-dir.js';
 import { dereferenceInternal } from './dereference.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -85,10 +85,7 @@ async function toCache(dir: string, file: string, files: string[], bundled: Open
       files: await Promise.all(files.map(async (path) => ({ path, sha256: sha256(await readFile(path)) }))),
       bundled,
     };
-    const target = entryPath(dir, file);
-    const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
-    await rename(temp, target);
+    await writeCacheFile(entryPath(dir, file), JSON.stringify(entry));
   } catch {
     // A cache that cannot be written only costs the next start its speed.
   }

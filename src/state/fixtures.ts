@@ -1,12 +1,13 @@
 // Fixtures: read a YAML file, validate it against the providers' schemas, seed a store. Bad files fail with file, path, reason.
 
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Clock } from '../clock.js';
+import { writeCacheFile } from '../spec/cache-dir.js';
 import type { Provider } from '../types.js';
 import type { Compiler } from '../validation/ajv.js';
 import type { Store } from './store.js';
@@ -91,11 +92,7 @@ async function parseCached(file: string, text: string, cacheDir: string): Promis
   try {
     // Only what JSON keeps exactly (YAML's .inf or a Date would not survive): anything else is parsed every time.
     const json = JSON.stringify(value);
-    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) {
-      const temp = `${entry}.${process.pid}.tmp`;
-      await writeFile(temp, json, { mode: 0o600 });
-      await rename(temp, entry);
-    }
+    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) await writeCacheFile(entry, json);
   } catch {
     // A cache that cannot be written only costs the next start its speed.
   }

@@ -1,11 +1,12 @@
 // Precompiled validators: ajv's standalone code for every schema a document needs, saved once, loaded at later starts.
 
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
+import { writeCacheFile } from '../spec/cache-dir.js';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
   standaloneModule) as unknown as (ajv: Ajv, fn: ValidateFunction) => string;
@@ -69,10 +70,8 @@ export async function openValidatorCache(dir: string, documentHash: string): Pro
         ([key, code]) => `exports[${JSON.stringify(key)}] = (function () { const module = { exports: {} };\n${code}\nreturn module.exports; })();`,
       );
       const keep = source ? `${source}\n` : '"use strict";\n';
-      const temp = `${file}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, keep + parts.join('\n'), { mode: 0o600 });
-        await rename(temp, file);
+        await writeCacheFile(file, keep + parts.join('\n'));
         fresh.clear();
       } catch {
         // Unwritable cache: the next start compiles again.

@@ -13,6 +13,7 @@ export interface ResponseViolation {
 export type ResponseValidator = (res: MockResponse, contentType: string | undefined) => ResponseViolation | undefined;
 
 interface CompiledResponse {
+  status: string;
   spec: ResponseSpec;
   bodies: Map<string, ValidateFunction | undefined>;
   headers: Array<{ name: string; required: boolean; validate: ValidateFunction }>;
@@ -30,6 +31,7 @@ export function findResponse<T extends { status: string }>(responses: ReadonlyAr
 
 export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator {
   const compiled: CompiledResponse[] = op.responses.map((spec) => ({
+    status: spec.status,
     spec,
     bodies: new Map(spec.content.map((m) => [m.mediaType, m.schema === undefined ? undefined : ajv.response.compile(m.schema as object)])),
     headers: spec.headers
@@ -41,7 +43,7 @@ export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator 
   const entryFor = (status: number): CompiledResponse | undefined => {
     let entry = byStatus.get(status);
     if (entry === undefined) {
-      entry = findResponse(compiled.map((c) => ({ status: c.spec.status, c })), status)?.c ?? null;
+      entry = findResponse(compiled, status) ?? null;
       if (byStatus.size < 1000) byStatus.set(status, entry);
     }
     return entry ?? undefined;
