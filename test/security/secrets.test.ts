@@ -1,6 +1,6 @@
 // The secret helpers: tokens drawn without bias from crypto's bytes, hashing, and the one constant-time comparison.
 import { describe, expect, it } from 'vitest';
-import { hashSecret, randomAlphanumeric, randomBase36, randomString, safeEqual } from '../../src/security/secrets.js';
+import { hashSecret, randomAlphanumeric, randomBase36, randomBase64Url, randomHex, randomString, safeEqual } from '../../src/security/secrets.js';
 
 describe('randomString', () => {
   it('draws only from the alphabet, at the length asked', () => {
@@ -30,6 +30,20 @@ describe('randomString', () => {
   it('refuses an alphabet a byte cannot index', () => {
     expect(() => randomString(3, '')).toThrow(RangeError);
     expect(() => randomString(3, 'x'.repeat(257))).toThrow(RangeError);
+  });
+});
+
+describe('randomHex and randomBase64Url (bytes from the same pool)', () => {
+  it('give the number of bytes asked, never the same bytes twice, across pool refills', () => {
+    // 16 bytes at a time: 1,000 draws cross the 4 KiB pool several times; a reused or half-copied pool repeats.
+    const salts = Array.from({ length: 1000 }, () => randomHex(16));
+    for (const salt of salts) expect(salt).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(salts).size).toBe(1000);
+    expect(Buffer.from(randomBase64Url(33), 'base64url')).toHaveLength(33);
+  });
+
+  it('serve a request larger than the pool', () => {
+    expect(randomHex(5000)).toMatch(/^[0-9a-f]{10000}$/);
   });
 });
 

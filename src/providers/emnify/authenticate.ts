@@ -118,19 +118,21 @@ export function createAuthenticateHandler(jwt: JwtService, settings: EmnifySetti
       const password = stringField(fields, 'password');
       const outcome = await ctx.world.store.write((tx) => checkPassword(tx, username, password, now, settings));
       if (!outcome.ok) throw outcome.error;
-      const [authToken, refreshToken] = await Promise.all([
-        jwt.issue('auth', outcome.claims, now, settings.authTokenTtlSeconds, ctx.world.id),
-        jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id),
-      ]);
-      return { status: 200, body: { auth_token: authToken, refresh_token: refreshToken } };
+      return {
+        status: 200,
+        body: {
+          auth_token: jwt.issue('auth', outcome.claims, now, settings.authTokenTtlSeconds, ctx.world.id),
+          refresh_token: jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id),
+        },
+      };
     }
     if (has('application_token')) {
       const claims = await withApplicationToken(ctx, stringField(fields, 'application_token'), now);
-      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, settings.applicationAuthTokenTtlSeconds, ctx.world.id) } };
+      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, settings.applicationAuthTokenTtlSeconds, ctx.world.id) } };
     }
     if (has('refresh_token')) {
       const claims = await withRefreshToken(ctx, jwt, stringField(fields, 'refresh_token'), now);
-      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, settings.authTokenTtlSeconds, ctx.world.id) } };
+      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, settings.authTokenTtlSeconds, ctx.world.id) } };
     }
     throw new MockError('request.body_invalid', 'send {username, password}, {application_token} or {refresh_token}', { pointer: '/body' });
   };

@@ -1,7 +1,7 @@
 // emnify's JWTs: HS256 only, one key per provider instance, times from the mock clock; auth and refresh never interchangeable.
 
-import { randomBytes, webcrypto } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { createHmac, randomBytes, webcrypto } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import { randomHex } from '../../security/secrets.js';
 import { createVerifiedCache, type VerifiedEntry } from './verified-cache.js';
 
@@ -27,7 +27,8 @@ export type VerifyFailure = { ok: false; reason: 'malformed' | 'invalid' | 'expi
 export type VerifyOutcome = { ok: true; token: VerifiedToken } | VerifyFailure;
 
 export interface JwtService {
-  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string): Promise<string>;
+  /** Synchronous: HS256 with node:crypto (see `issue` below). */
+  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string): string;
   verify(use: TokenUse, token: string, nowMs: number, worldId: string): Promise<VerifyOutcome>;
 }
 
@@ -42,6 +43,11 @@ export interface JwtOptions {
 
 const ALGORITHM = 'HS256';
 const TYP: Readonly<Record<TokenUse, string>> = { auth: 'JWT', refresh: 'refresh+jwt' };
+/** The protected header of each kind of token, encoded once: `{"alg":"HS256","typ":…}` as jose writes it. */
+const HEADERS: Readonly<Record<TokenUse, string>> = {
+  auth: Buffer.from(JSON.stringify({ alg: ALGORITHM, typ: TYP.auth })).toString('base64url'),
+  refresh: Buffer.from(JSON.stringify({ alg: ALGORITHM, typ: TYP.refresh })).toString('base64url'),
+};
 /** Claim binding a token to the world (app or sandbox) that issued it, so sandboxes never accept each other's tokens. */
 const WORLD_CLAIM = 'authmock.world';
 
@@ -90,17 +96,24 @@ export function createJwtService(options: JwtOptions): JwtService {
   };
 
   return {
-    async issue(use, claims, nowMs, ttlSeconds, worldId) {
+    issue(use, claims, nowMs, ttlSeconds, worldId) {
       const iat = Math.floor(nowMs / 1000);
-      return new SignJWT({ ...claims, token_use: use, [WORLD_CLAIM]: worldId })
-        .setProtectedHeader({ alg: ALGORITHM, typ: TYP[use] })
-        .setIssuer(options.issuer)
-        .setAudience(options.audience)
-        .setSubject(claims.sub)
-        .setIssuedAt(iat)
-        .setExpirationTime(iat + ttlSeconds)
-        .setJti(randomHex(16))
-        .sign(await getKey());
+      // The payload jose's SignJWT builds for these setters, key for key in the same order; the signature is the same
+      // HS256 over the same bytes. Signed here with node:crypto because jose 6 signs through WebCrypto, which hops to
+      // the thread pool: two of those per sign-in were most of its cost (bench/README.md). jose verifies every token.
+      const payload = {
+        ...claims,
+        token_use: use,
+        [WORLD_CLAIM]: worldId,
+        iss: options.issuer,
+        aud: options.audience,
+        sub: claims.sub,
+        iat,
+        exp: iat + ttlSeconds,
+        jti: randomHex(16),
+      };
+      const input = `${HEADERS[use]}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+      return `${input}.${createHmac('sha256', bytes).update(input).digest('base64url')}`;
     },
 
     async verify(use, token, nowMs, worldId) {
