@@ -1,7 +1,7 @@
 // The controllable clock: offsets, freezing, setting, and ISO 8601 durations.
 
 import { describe, expect, it } from 'vitest';
-import { createClock, createFixedClock, parseDuration } from '../src/clock.js';
+import { createClock, createFixedClock, parseDuration, toIso, toUtcString } from '../src/clock.js';
 
 describe('createClock', () => {
   it('follows its source plus an offset that advance moves', () => {
@@ -50,4 +50,30 @@ describe('parseDuration', () => {
   ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
   it.each(['', 'P', 'PT', '5M', 'PT5X', 'P1Y', 'PTM'])('%j is not a duration', (text) => expect(parseDuration(text)).toBeNull());
+});
+
+describe('toIso and toUtcString', () => {
+  // Every year boundary that trips calendar arithmetic, then random instants over the whole range.
+  const edges = [
+    0, -1, 1, 86_399_999, 86_400_000, -86_400_000, 951_782_400_000 /* 2000-02-29 */, 4_107_542_399_999 /* 2100-02-28 end */,
+    -62_167_219_200_000 /* 0000-01-01 */, -62_135_596_800_001, -30_610_224_000_000 /* 1000-01-01 */, 253_402_300_799_999 /* 9999-12-31 */,
+    Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(1900, 2, 1), Date.UTC(1600, 1, 29, 12), Date.UTC(2026, 10, 23, 22, 40, 11, 394),
+  ];
+  const random = Array.from({ length: 20_000 }, (_, i) => Math.floor((((i * 2654435761) % 4294967296) / 4294967296) * 316e12) - 62e12);
+
+  it('gives the text Date gives at every edge and at 20,000 instants from year 0 to 9999', () => {
+    const wrong = [...edges, ...random].filter(
+      (ms) => toIso(ms) !== new Date(ms).toISOString() || toUtcString(ms) !== new Date(ms).toUTCString(),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('falls back to Date outside years 0 to 9999, and throws as Date does for an invalid time', () => {
+    expect(toIso(253_402_300_800_000)).toBe('+010000-01-01T00:00:00.000Z');
+    expect(toIso(-62_167_219_200_001)).toBe('-000001-12-31T23:59:59.999Z');
+    expect(toIso(1.7)).toBe(new Date(1.7).toISOString());
+    expect(toUtcString(-1.5)).toBe(new Date(-1.5).toUTCString());
+    expect(() => toIso(Number.NaN)).toThrow(RangeError);
+    expect(toUtcString(Number.NaN)).toBe('Invalid Date');
+  });
 });
