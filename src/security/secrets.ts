@@ -22,6 +22,22 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(sha256(a, 'base64'), 'latin1'), Buffer.from(sha256(b, 'base64'), 'latin1'));
 }
 
+/**
+ * Constant-time equality of two stored digests (hex or base64 of one hash function, so of one length), without
+ * hashing them again: what the lookup-by-hash then compare pattern needs on every authenticated request. Digests of
+ * unequal length (never the case for two outputs of one function) fall back to `safeEqual`.
+ */
+export function sameDigest(a: string, b: string): boolean {
+  // UTF-16 code units, two bytes each: every string has exactly one encoding, so equal bytes mean equal strings.
+  const bytes = a.length * 2;
+  if (a.length !== b.length || bytes * 2 > DIGEST_SCRATCH.length) return safeEqual(a, b);
+  DIGEST_SCRATCH.write(a, 0, bytes, 'utf16le');
+  DIGEST_SCRATCH.write(b, bytes, bytes, 'utf16le');
+  return timingSafeEqual(DIGEST_SCRATCH.subarray(0, bytes), DIGEST_SCRATCH.subarray(bytes, 2 * bytes));
+}
+
+const DIGEST_SCRATCH = Buffer.alloc(512);
+
 /** Hex SHA-256 of `salt + value`, the form in which secrets are kept in the store. */
 export function hashSecret(value: string, salt = ''): string {
   return sha256(salt + value, 'hex');

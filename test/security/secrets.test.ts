@@ -1,6 +1,6 @@
 // The secret helpers: tokens drawn without bias from crypto's bytes, hashing, and the one constant-time comparison.
 import { describe, expect, it } from 'vitest';
-import { hashSecret, randomAlphanumeric, randomBase36, randomBase64Url, randomHex, randomString, safeEqual } from '../../src/security/secrets.js';
+import { hashSecret, sameDigest, randomAlphanumeric, randomBase36, randomBase64Url, randomHex, randomString, safeEqual } from '../../src/security/secrets.js';
 
 describe('randomString', () => {
   it('draws only from the alphabet, at the length asked', () => {
@@ -59,5 +59,18 @@ describe('hashSecret and safeEqual', () => {
     expect(safeEqual('s3cret', 's3cret-and-more')).toBe(false);
     expect(safeEqual('', '')).toBe(true);
     expect(safeEqual('é', 'e')).toBe(false);
+  });
+
+  it('sameDigest tells equal digests from unequal ones, including strings that share their low bytes', () => {
+    const digest = hashSecret('token', 'salt:');
+    expect(sameDigest(digest, hashSecret('token', 'salt:'))).toBe(true);
+    expect(sameDigest(digest, hashSecret('tokeN', 'salt:'))).toBe(false);
+    expect(sameDigest(digest, `${digest.slice(0, 63)}${digest[63] === '0' ? '1' : '0'}`)).toBe(false);
+    expect(sameDigest(digest, digest.slice(0, 32))).toBe(false);
+    // U+0161 and U+0061 have the same low byte: a Latin-1 copy of both would compare equal.
+    expect(sameDigest('\u0161', 'a')).toBe(false);
+    // Longer than the scratch buffer: still correct (by way of safeEqual).
+    expect(sameDigest('x'.repeat(300), 'x'.repeat(300))).toBe(true);
+    expect(sameDigest('x'.repeat(300), `${'x'.repeat(299)}y`)).toBe(false);
   });
 });

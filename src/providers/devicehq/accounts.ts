@@ -1,7 +1,7 @@
 // DeviceHQ accounts and their API keys, kept hashed and indexed by hash; rotating a key kills the old one.
 
 import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, safeEqual } from '../../security/secrets.js';
+import { hashSecret, maskSecret, sameDigest } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 
 export const ACCOUNTS = 'devicehq.accounts';
@@ -32,7 +32,7 @@ export const hashApiKey = (key: string): string => hashSecret(key, API_KEY_SALT)
 export function findAccountByKeyHash(tx: ReadTx, keyHash: string): DevicehqAccount | undefined {
   const id = tx.get<string>(API_KEYS, keyHash);
   const account = id === undefined ? undefined : tx.get<DevicehqAccount>(ACCOUNTS, id);
-  return account && safeEqual(account.apiKeyHash, keyHash) ? account : undefined;
+  return account && sameDigest(account.apiKeyHash, keyHash) ? account : undefined;
 }
 
 function claimKey(tx: WriteTx, accountId: string, key: string): { apiKeyHash: string; apiKeyHint: string } {

@@ -1,7 +1,7 @@
 // DeviceHQ sessions: one per account, indexed by a hash of the token, with a sliding idle expiry.
 
 import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, randomAlphanumeric, safeEqual } from '../../security/secrets.js';
+import { hashSecret, maskSecret, randomAlphanumeric, sameDigest } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 
 export const SESSIONS = 'devicehq.sessions';
@@ -48,7 +48,7 @@ export function openSession(tx: WriteTx, accountId: string, now: number, ttlMs: 
 function findSession(tx: ReadTx, token: string): DevicehqSession | undefined {
   const hash = hashSessionToken(token);
   const session = tx.get<DevicehqSession>(SESSIONS, hash);
-  return session && safeEqual(session.tokenHash, hash) ? session : undefined;
+  return session && sameDigest(session.tokenHash, hash) ? session : undefined;
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(3).replace(/\.?0+$/, '')} s`;

@@ -1,6 +1,7 @@
 // Duet's state: applications and accounts (hashed secrets), and the Rails/Devise rules for creating and changing them.
 
-import { hashSecret, maskSecret, randomAlphanumeric, randomHex, safeEqual } from '../../security/secrets.js';
+import { toUtcString } from '../../clock.js';
+import { hashSecret, maskSecret, randomAlphanumeric, randomHex, safeEqual, sameDigest } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 
 export const APPLICATIONS = 'duet.applications';
@@ -62,14 +63,14 @@ export function checkNewPassword(errors: FieldErrors, password: string | undefin
 export function findApplication(tx: ReadTx, token: string): DuetApplication | undefined {
   const hash = hashAppToken(token);
   const app = tx.get<DuetApplication>(APPLICATIONS, hash);
-  return app && safeEqual(app.tokenHash, hash) ? app : undefined;
+  return app && sameDigest(app.tokenHash, hash) ? app : undefined;
 }
 
 export function findAccountByToken(tx: ReadTx, token: string): DuetAccount | undefined {
   const hash = hashAccountToken(token);
   const id = tx.get<number>(ACCOUNT_TOKENS, hash);
   const account = id === undefined ? undefined : tx.get<DuetAccount>(ACCOUNTS, String(id));
-  return account && safeEqual(account.tokenHash, hash) ? account : undefined;
+  return account && sameDigest(account.tokenHash, hash) ? account : undefined;
 }
 
 export function findAccountByLogin(tx: ReadTx, login: string): DuetAccount | undefined {
@@ -80,7 +81,7 @@ export function findAccountByLogin(tx: ReadTx, login: string): DuetAccount | und
 export function passwordMatches(account: DuetAccount | undefined, password: string): boolean {
   // Hash even for an unknown login so that both failures take the same time.
   const candidate = hashSecret(password, account?.passwordSalt ?? 'duet.no-such-account:');
-  return account !== undefined && safeEqual(candidate, account.passwordHash);
+  return account !== undefined && sameDigest(candidate, account.passwordHash);
 }
 
 export function addApplication(tx: WriteTx, name: string, token: string): void {
@@ -136,7 +137,7 @@ export function replacePassword(tx: WriteTx, account: DuetAccount, password: str
 
 /** Rails' `to_formatted_s(:rfc822)`: `Thu, 01 Jan 2026 00:00:00 +0000`. */
 export function toRfc2822(ms: number): string {
-  const utc = new Date(ms).toUTCString();
+  const utc = toUtcString(ms);
   return utc.endsWith('GMT') ? `${utc.slice(0, -3)}+0000` : utc;
 }
 

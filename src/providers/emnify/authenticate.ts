@@ -1,7 +1,7 @@
 // POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
 
 import { MockError } from '../../errors.js';
-import { safeEqual } from '../../security/secrets.js';
+import { safeEqual, sameDigest } from '../../security/secrets.js';
 import type { WriteTx } from '../../state/store.js';
 import type { Handler, HandlerContext } from '../../types.js';
 import { cidrContains, parseCidr } from './inputs.js';
@@ -79,7 +79,7 @@ async function withApplicationToken(ctx: HandlerContext, token: string, now: num
     const org = record ? tx.get<OrganisationRecord>(EMNIFY.organisations, String(record.orgId)) : undefined;
     return record && org ? { record, org } : undefined;
   });
-  if (!found || !safeEqual(hash, found.record.hash)) throw badCredentials('unknown application token');
+  if (!found || !sameDigest(hash, found.record.hash)) throw badCredentials('unknown application token');
   const { record, org } = found;
   if (record.status === APP_TOKEN_REVOKED) throw badCredentials('the application token was revoked');
   if (isAppTokenExpired(record, now)) throw badCredentials('the application token has expired');

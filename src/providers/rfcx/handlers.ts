@@ -1,7 +1,8 @@
 // RFCx operations by operationId: legacy user login/logout/me, guardian registration, check-ins, software, pings.
 
+import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
-import { hashSecret, randomBase36, randomString, safeEqual } from '../../security/secrets.js';
+import { hashSecret, randomBase36, randomString, sameDigest } from '../../security/secrets.js';
 import type { Handler, HandlerContext, MockResponse } from '../../types.js';
 import {
   RFCX,
@@ -20,7 +21,7 @@ const MINUTE = 60_000;
 const GUARDIAN_GUID = /^[0-9a-z]{12}$/;
 const TOKEN = /^[0-9a-z]{40}$/;
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = toIso;
 
 function field(body: unknown, name: string): unknown {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
@@ -43,7 +44,7 @@ const badLogin = (): MockError =>
 const publicUser = (user: UserRecord) => ({ guid: user.guid, email: user.email, firstname: user.firstname, lastname: user.lastname });
 
 /** Same salted hash for a password as for tokens; `safeEqual` compares. */
-export const passwordMatches = (password: string, user: UserRecord): boolean => safeEqual(hashSecret(password, user.salt), user.hash);
+export const passwordMatches = (password: string, user: UserRecord): boolean => sameDigest(hashSecret(password, user.salt), user.hash);
 
 const login: Handler = async (ctx) => {
   const email = field(ctx.req.body, 'email');

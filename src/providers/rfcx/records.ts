@@ -1,6 +1,6 @@
 // RFCx state: collection names, the plain records kept in the store, and how token secrets are sealed and checked.
 
-import { hashSecret, randomHex, safeEqual } from '../../security/secrets.js';
+import { hashSecret, randomHex, sameDigest } from '../../security/secrets.js';
 
 export const RFCX = {
   guardians: 'rfcx.guardians',
@@ -82,7 +82,7 @@ export function sealSecret(secret: string): SealedSecret {
   return { salt, hash: hashSecret(secret, salt) };
 }
 
-export const secretMatches = (secret: string, sealed: SealedSecret): boolean => safeEqual(hashSecret(secret, sealed.salt), sealed.hash);
+export const secretMatches = (secret: string, sealed: SealedSecret): boolean => sameDigest(hashSecret(secret, sealed.salt), sealed.hash);
 
 /** Store key of a user token: an unsalted hash used only to find the record, whose salted hash is then compared. */
 export const userTokenKey = (token: string): string => hashSecret(token, 'rfcx.user_token/');
