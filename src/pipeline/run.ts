@@ -41,14 +41,17 @@ export const contentTypeOf = (res: MockResponse): string | undefined =>
     : (res.contentType ??
       (res.body === undefined ? undefined : typeof res.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json'));
 
+/** Before authentication has run (never changed: a failure builds its own outcome). */
+const NO_AUTH: AuthOutcome = { principals: new Map(), summary: 'none' };
+
 /** Errors the engine raises about the request itself; a provider may not document each of them. */
 const isRequestProblem = (e: MockError): boolean => e.code.startsWith('request.') || e.code === 'fault.injected';
 
 export async function runPipeline(compiled: CompiledOperation, req: MockRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const { op } = compiled;
-  const problems: MockProblem[] = [...(deps.problems ?? [])];
+  const problems: MockProblem[] = deps.problems ? [...deps.problems] : [];
   const warn = (p: MockProblem): void => void problems.push(p);
-  let auth: AuthOutcome = { principals: new Map(), summary: 'none' };
+  let auth: AuthOutcome = NO_AUTH;
   let response: MockResponse;
   let fromEngine = false;
   try {

@@ -7,6 +7,14 @@ import { parseCookies } from '../validation/parameters.js';
 const ANONYMOUS: AuthOutcome = { principals: new Map(), summary: 'anonymous' };
 const NONE: AuthOutcome = { principals: new Map(), summary: 'none' };
 
+/** `SchemeA+SchemeB` for the request log, worked out once per alternative of the document. */
+const summaries = new WeakMap<ReadonlyArray<SecuritySchemeSpec>, string>();
+function summaryOf(alternative: ReadonlyArray<SecuritySchemeSpec>): string {
+  let summary = summaries.get(alternative);
+  if (summary === undefined) summaries.set(alternative, (summary = alternative.map((s) => s.name).join('+')));
+  return summary;
+}
+
 /** Where the scheme says: header, query, cookie, or `Authorization: <scheme> <credential>`. */
 export function findCredential(scheme: SecuritySchemeSpec, req: MockRequest): string | undefined | MockError {
   let raw: string | string[] | undefined;
@@ -62,7 +70,7 @@ export async function authenticate(op: Operation, req: MockRequest, world: World
       principals.set(scheme.name, result.principal);
       if (result.commit) commits.push(result.commit);
     }
-    return { principals, commits, summary: alternative.map((s) => s.name).join('+') };
+    return { principals, commits, summary: summaryOf(alternative) };
   }
   if (anonymousAllowed) return ANONYMOUS;
   const wanted = op.security.filter((a) => a.length > 0).map((a) => a.map((s) => `${s.paramName} (${s.in})`).join(' + '));

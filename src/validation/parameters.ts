@@ -86,8 +86,8 @@ function shape(param: ParameterSpec, { isArray, isObject }: Shape, raw: Raw, req
 }
 
 export interface ParameterValidator {
-  /** Typed values by location and name; throws MockError on a bad value, warns on a lenient one. */
-  (req: MockRequest, warn: (problem: MockProblem) => void): Record<string, Obj>;
+  /** Checks every parameter; throws MockError on a bad value, warns on a lenient one. */
+  (req: MockRequest, warn: (problem: MockProblem) => void): void;
 }
 
 interface Compiled {
@@ -107,7 +107,6 @@ export function compileParameters(op: Operation, ajv: AjvSet): ParameterValidato
   });
   const needsCookies = op.parameters.some((p) => p.in === 'cookie');
   return (req, warn) => {
-    const out: Record<string, Obj> = { path: {}, query: {}, header: {}, cookie: {} };
     let cookieJar: Map<string, string> | undefined;
     const cookies = (): Map<string, string> => (cookieJar ??= needsCookies ? parseCookies(req.headers['cookie']) : new Map());
     for (const { param, shape: known, validate } of compiled) {
@@ -126,8 +125,6 @@ export function compileParameters(op: Operation, ajv: AjvSet): ParameterValidato
         }
         throw new MockError('request.parameter_invalid', text, { pointer: `/${param.in}/${param.name}` });
       }
-      if ('value' in holder) out[param.in]![param.name] = holder['value'];
     }
-    return out;
   };
 }

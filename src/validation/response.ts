@@ -29,6 +29,13 @@ export function findResponse<T extends { status: string }>(responses: ReadonlyAr
   );
 }
 
+/** A response header by its lower-case name, whatever case the handler wrote it in. */
+function headerValue(headers: Readonly<Record<string, string>>, lowerName: string): string | undefined {
+  if (Object.hasOwn(headers, lowerName)) return headers[lowerName];
+  for (const name in headers) if (name.toLowerCase() === lowerName) return headers[name];
+  return undefined;
+}
+
 export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator {
   const compiled: CompiledResponse[] = op.responses.map((spec) => ({
     status: spec.status,
@@ -51,9 +58,9 @@ export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator 
   return (res, contentType) => {
     const entry = entryFor(res.status);
     if (!entry) return { pointer: '/status', detail: `status ${res.status} is not documented for ${op.operationId}` };
-    const headers = res.headers ?? {};
+    const headers = res.headers;
     for (const h of entry.headers) {
-      const actual = Object.entries(headers).find(([k]) => k.toLowerCase() === h.name)?.[1];
+      const actual = headers ? headerValue(headers, h.name) : undefined;
       if (actual === undefined) {
         if (h.required) return { pointer: `/headers/${h.name}`, detail: `required response header ${h.name} is missing` };
         continue;

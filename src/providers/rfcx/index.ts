@@ -46,13 +46,14 @@ export function renderRfcxError(error: MockError): MockResponse {
 export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider {
   const basePath = options.basePath ?? '/rfcx';
   const matches = createPathMatcher();
-  // One check per request, whichever scheme asks first (redemptions and uses must never count twice).
-  const checked = new WeakMap<MockRequest, Promise<VerifyResult>>();
-  // Both verifiers read the same identity from the same request: parse it once per request.
-  const identities = new WeakMap<MockRequest, RfcxIdentity | MockError>();
+  // One check per request, whichever scheme asks first (redemptions and uses must never count twice), and one
+  // parse of the identity that both verifiers read: kept in the request's locals (a WeakMap per request cost more).
+  const CHECKED = Symbol('rfcx.checked');
+  const IDENTITY = Symbol('rfcx.identity');
   const identityOnce = (req: MockRequest): RfcxIdentity | MockError => {
-    let identity = identities.get(req);
-    if (identity === undefined) identities.set(req, (identity = identityOf(req)));
+    const locals = (req.locals ??= new Map());
+    let identity = locals.get(IDENTITY) as RfcxIdentity | MockError | undefined;
+    if (identity === undefined) locals.set(IDENTITY, (identity = identityOf(req)));
     return identity;
   };
   // The operation index is built once at start: each operation's allowed user types are too.
@@ -69,7 +70,8 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
   };
 
   const verifyToken: Verifier = ({ req, op, world }) => {
-    let result = checked.get(req);
+    const locals = (req.locals ??= new Map());
+    let result = locals.get(CHECKED) as Promise<VerifyResult> | undefined;
     if (!result) {
       result = (async (): Promise<VerifyResult> => {
         const identity = identityOnce(req);
@@ -82,7 +84,7 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
         if (outcome instanceof MockError) return { ok: false, error: outcome };
         return commit ? { ok: true, principal: outcome, commit } : { ok: true, principal: outcome };
       })();
-      checked.set(req, result);
+      locals.set(CHECKED, result);
     }
     return result;
   };
