@@ -11,7 +11,7 @@ import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
-import { createRuntime, createWorldRuntime, type Runtime, type WorldRuntime } from './runtime.js';
+import { createRuntime, createWorldRuntime, toRequestRecord, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
 import type { LoadedSpec } from './spec/load-spec.js';
 import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
@@ -25,6 +25,8 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** pino's: false when `info` lines are dropped anyway, so that nothing is formatted for them. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface AppOptions {
@@ -251,8 +253,8 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       }
       respondError(ctx, state, mockError, undefined);
     }
-    const record = {
-      time: new Date(state.runtime.world.clock.now()).toISOString(),
+    const entry: LoggedRequest = {
+      at: state.runtime.world.clock.now(),
       method: ctx.method,
       path: ctx.path,
       operation_id: state.operationId,
@@ -261,8 +263,9 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       problem: state.problem,
       duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
     };
-    rt.record(state.runtime, record);
-    logger.info(record, 'request');
+    rt.record(state.runtime, entry);
+    // The log line's time is made into text only when the line is written (not at --log-level warn or silent).
+    if (logger.isLevelEnabled?.('info') !== false) logger.info(toRequestRecord(entry), 'request');
   });
 
   const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, router.routes() as Koa.Middleware]));

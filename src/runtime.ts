@@ -1,7 +1,7 @@
 // Worlds at run time: the default one and the sandboxes, each with its own store, clock, request log and faults.
 
 import { randomUUID } from 'node:crypto';
-import { createClock, type Clock, type ControllableClock } from './clock.js';
+import { createClock, toIso, type Clock, type ControllableClock } from './clock.js';
 import type { Fault } from './pipeline/run.js';
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
@@ -11,10 +11,16 @@ import type { components } from './generated/admin.js';
 /** One entry of GET /__admin/requests, as the admin document defines it. */
 export type RequestRecord = components['schemas']['RequestLogEntry'];
 
+/** What the log keeps per request: the entry with its time as epoch ms, made into text only when someone reads it. */
+export type LoggedRequest = Omit<RequestRecord, 'time'> & { at: number };
+
+/** The admin document's entry for a kept request. */
+export const toRequestRecord = ({ at, ...rest }: LoggedRequest): RequestRecord => ({ time: toIso(at), ...rest });
+
 export interface WorldRuntime {
   world: World;
   faults: Fault[];
-  requests: RequestRecord[];
+  requests: LoggedRequest[];
   /** Monotonic real time of the last request (idle expiry must not follow the mock clock). */
   lastUsed: number;
   /** The world's own clock when it was created and when it was last used (what /__admin/sandboxes shows). */
@@ -41,9 +47,9 @@ export interface Runtime {
   sandboxes(): WorldRuntime[];
   /** Drop idle sandboxes; returns how many. */
   expireIdle(): number;
-  record(runtime: WorldRuntime, entry: RequestRecord): void;
+  record(runtime: WorldRuntime, entry: LoggedRequest): void;
   /** A world's request log, oldest first: at most requestLogSize entries. */
-  requests(runtime: WorldRuntime): RequestRecord[];
+  requests(runtime: WorldRuntime): LoggedRequest[];
   takeFault(runtime: WorldRuntime, operationId: string): Fault | undefined;
 }
 

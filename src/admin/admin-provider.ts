@@ -5,7 +5,7 @@ import { parseDuration } from '../clock.js';
 import { MockError } from '../errors.js';
 import { problemResponse } from '../pipeline/render.js';
 import type { Fault } from '../pipeline/run.js';
-import type { Runtime, WorldRuntime } from '../runtime.js';
+import { toRequestRecord, type Runtime, type WorldRuntime } from '../runtime.js';
 import { safeEqual } from '../security/secrets.js';
 import { seedStore, type FixtureValidator, type Fixtures } from '../state/fixtures.js';
 import type { Handler, HandlerContext, Provider, World } from '../types.js';
@@ -93,7 +93,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
     adminListRequests: (ctx) => {
       const limit = Number((ctx.req.query['limit'] as string | undefined) ?? 100);
       const requests = options.runtime().requests(runtimeOf(ctx.world));
-      return { status: 200, body: { requests: requests.slice(-Math.max(1, Math.min(limit, 1000))).reverse() } };
+      return { status: 200, body: { requests: requests.slice(-Math.max(1, Math.min(limit, 1000))).reverse().map(toRequestRecord) } };
     },
     adminAddFault: (ctx) => {
       const b = body(ctx);

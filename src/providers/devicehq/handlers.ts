@@ -1,5 +1,6 @@
 // DeviceHQ's operations by operationId: open (POST/PUT) and close a session, info, test, and the device list.
 
+import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
 import type { Handler, HandlerContext, MockRequest, MockResponse } from '../../types.js';
 import { findAccountByKeyHash, hashApiKey, ACCOUNTS, type DevicehqAccount } from './accounts.js';
@@ -26,7 +27,7 @@ export interface DevicehqHandlerOptions {
   maxLimit: number;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = toIso;
 const ok = (body: unknown): MockResponse => ({ status: 200, body, contentType: JSON_API });
 
 export const unknownKey = (): MockError =>

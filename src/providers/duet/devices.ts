@@ -1,5 +1,6 @@
 // Duet's informational headers (X-Device-*, X-Location-*): recorded per device so a team can see what its app sends.
 
+import { toIso } from '../../clock.js';
 import type { HandlerContext, MockRequest } from '../../types.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 
@@ -78,7 +79,7 @@ export function recordSighting(tx: WriteTx, req: MockRequest, sighting: Sighting
   const values = readDeviceHeaders(req);
   const identifier = values.identifier || UNKNOWN_DEVICE;
   const previous = tx.get<DeviceRecord>(DEVICES, identifier);
-  const at = new Date(now).toISOString();
+  const at = toIso(now);
   const record: DeviceRecord = {
     identifier,
     push_token: values.push_token,
