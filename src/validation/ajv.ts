@@ -1,8 +1,9 @@
 // Ajv instances per OpenAPI version: one that coerces (parameters, form bodies, headers) and one that does not (JSON).
 
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Ajv, _, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import { FORMATS_MODULE, noValidatorCache, type ValidatorCache } from './precompiled.js';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { FORMATS, FORMATS_CODE } from './formats.js';
+import { noValidatorCache, type ValidatorCache } from './precompiled.js';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
@@ -35,12 +36,14 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
     useDefaults: true,
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
-    // Keep the generated source so it can be saved as standalone code; formats are required from ajv-formats there.
-    code: { source: true, formats: _`require(${FORMATS_MODULE}).fullFormats` },
+    // Keep the generated source so it can be saved as standalone code; it finds the formats through FORMATS_CODE.
+    code: { source: true, formats: FORMATS_CODE },
     ...options,
   };
   const ajv = (version === '3.1' ? new Ajv2020(base) : new Ajv(base)) as Ajv;
+  // ajv-formats for its formatMinimum/formatMaximum keywords; then the same formats, remembering valid strings.
   addFormats(ajv);
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   // OpenAPI 3.0's int32/int64/float/double and the like: accept, they only describe precision.
   for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
     if (!ajv.formats[f]) ajv.addFormat(f, true);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { writeCacheFile } from '../spec/cache-dir.js';
+import { FORMATS_VERSION } from './formats.js';
 
 const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
   standaloneModule) as unknown as (ajv: Ajv, fn: ValidateFunction) => string;
@@ -14,7 +15,6 @@ const standaloneCode = ((standaloneModule as unknown as { default?: typeof stand
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
 const AJV_DIR = dirname(require.resolve('ajv/package.json'));
-export const FORMATS_MODULE = require.resolve('ajv-formats/dist/formats');
 
 export interface ValidatorCache {
   /** A key naming this schema for this compiler (null when the schema cannot be keyed, e.g. it is circular). */
@@ -36,7 +36,7 @@ export const noValidatorCache: ValidatorCache = {
 const absolutise = (code: string): string => code.replace(/require\("ajv\/dist\//g, `require(${JSON.stringify(`${AJV_DIR}/dist/`).slice(0, -1)}`);
 
 export async function openValidatorCache(dir: string, documentHash: string): Promise<ValidatorCache> {
-  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}.cjs`);
+  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}-${FORMATS_VERSION}.cjs`);
   let loaded: Record<string, ValidateFunction> = {};
   let source = '';
   try {
