@@ -94,14 +94,24 @@ export function recordSighting(tx: WriteTx, req: MockRequest, sighting: Sighting
     first_seen: previous?.first_seen ?? at,
     last_seen: at,
   };
-  // Delete then set: the collection keeps insertion order, so its first key is always the least recently seen.
-  tx.delete(DEVICES, identifier);
-  while (tx.size(DEVICES) >= maxDevices) {
-    const oldest = tx.entries<DeviceRecord>(DEVICES).next();
-    if (oldest.done) break;
-    tx.delete(DEVICES, oldest.value[0]);
+  // A known device is updated in place. A new one, when the cap is reached, pushes out the least recently seen: a
+  // scan, but only when a new device arrives at the cap (moving every seen device to the end of the collection cost
+  // each request a delete and an insert, and the collection a rehash every few requests).
+  if (!previous) {
+    while (tx.size(DEVICES) >= maxDevices) {
+      const oldest = leastRecentlySeen(tx);
+      if (oldest === undefined) break;
+      tx.delete(DEVICES, oldest);
+    }
   }
   tx.set(DEVICES, identifier, record);
+}
+
+function leastRecentlySeen(tx: ReadTx): string | undefined {
+  let oldest: DeviceRecord | undefined;
+  // ISO times of years 0 to 9999 sort as text; the first of equal times was inserted first.
+  for (const device of tx.values<DeviceRecord>(DEVICES)) if (!oldest || device.last_seen < oldest.last_seen) oldest = device;
+  return oldest?.identifier;
 }
 
 /** The helper every Duet handler calls once it has served the request. */
@@ -114,4 +124,6 @@ export async function noteDevice(ctx: HandlerContext, maxDevices: number, accoun
   );
 }
 
-export const listDevices = (tx: ReadTx): DeviceRecord[] => [...tx.values<DeviceRecord>(DEVICES)].reverse();
+/** Most recently seen first. */
+export const listDevices = (tx: ReadTx): DeviceRecord[] =>
+  [...tx.values<DeviceRecord>(DEVICES)].reverse().sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0));
