@@ -72,7 +72,7 @@ export interface MockApp {
 
 const HEADER_LIST = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:[ \t]*,[ \t]*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$/;
 
-const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+const silentLogger: Logger = { info() {}, warn() {}, error() {}, isLevelEnabled: () => false };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** `/a/{id}/b` → a RegExp for the 405 check. */

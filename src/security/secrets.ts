@@ -33,10 +33,15 @@ export function sameDigest(a: string, b: string): boolean {
   if (a.length !== b.length || bytes * 2 > DIGEST_SCRATCH.length) return safeEqual(a, b);
   DIGEST_SCRATCH.write(a, 0, bytes, 'utf16le');
   DIGEST_SCRATCH.write(b, bytes, bytes, 'utf16le');
+  // Hex SHA-256 (64 characters) is the usual case: its two halves are kept as views rather than made per call.
+  if (bytes === HEX_SHA256_BYTES) return timingSafeEqual(HEX_SHA256_A, HEX_SHA256_B);
   return timingSafeEqual(DIGEST_SCRATCH.subarray(0, bytes), DIGEST_SCRATCH.subarray(bytes, 2 * bytes));
 }
 
 const DIGEST_SCRATCH = Buffer.alloc(512);
+const HEX_SHA256_BYTES = 128;
+const HEX_SHA256_A = DIGEST_SCRATCH.subarray(0, HEX_SHA256_BYTES);
+const HEX_SHA256_B = DIGEST_SCRATCH.subarray(HEX_SHA256_BYTES, 2 * HEX_SHA256_BYTES);
 
 /** Hex SHA-256 of `salt + value`, the form in which secrets are kept in the store. */
 export function hashSecret(value: string, salt = ''): string {
