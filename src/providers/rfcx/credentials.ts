@@ -31,40 +31,24 @@ function single(value: unknown, where: string, pointer: string): Found {
   return value;
 }
 
-interface Source {
-  value: unknown;
-  where: string;
-  pointer: string;
-}
-
-const identitySources = (req: MockRequest): Source[] => [
-  { value: req.headers['x-auth-user'], where: 'header x-auth-user', pointer: '/headers/x-auth-user' },
-  { value: req.query['auth_user'], where: 'query auth_user', pointer: '/query/auth_user' },
-  { value: bodyField(req.body, 'auth_user'), where: 'body auth_user', pointer: '/body/auth_user' },
-];
-
-const tokenSources = (req: MockRequest): Source[] => [
-  { value: req.headers['x-auth-token'], where: 'header x-auth-token', pointer: '/headers/x-auth-token' },
-  { value: bodyField(req.body, 'auth_token'), where: 'body auth_token', pointer: '/body/auth_token' },
-  { value: req.query['auth_token'], where: 'query auth_token', pointer: '/query/auth_token' },
-];
-
 /** The identity: header, then query, then body; the first place that has one wins, even an empty one (as RFCx does). */
 export function findIdentity(req: MockRequest): Found {
-  for (const source of identitySources(req)) {
-    const found = single(source.value, source.where, source.pointer);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  // Written out rather than looped over a list of places: this runs on every RFCx request.
+  const header = single(req.headers['x-auth-user'], 'header x-auth-user', '/headers/x-auth-user');
+  if (header !== undefined) return header;
+  const query = single(req.query['auth_user'], 'query auth_user', '/query/auth_user');
+  if (query !== undefined) return query;
+  return single(bodyField(req.body, 'auth_user'), 'body auth_user', '/body/auth_user');
 }
 
 /** The token: header, then body, then query; an empty value counts as absent (passport-accesstoken's `||`). */
 export function findToken(req: MockRequest): Found {
-  for (const source of tokenSources(req)) {
-    const found = single(source.value, source.where, source.pointer);
-    if (found !== undefined && found !== '') return found;
-  }
-  return undefined;
+  const header = single(req.headers['x-auth-token'], 'header x-auth-token', '/headers/x-auth-token');
+  if (header !== undefined && header !== '') return header;
+  const body = single(bodyField(req.body, 'auth_token'), 'body auth_token', '/body/auth_token');
+  if (body !== undefined && body !== '') return body;
+  const query = single(req.query['auth_token'], 'query auth_token', '/query/auth_token');
+  return query === '' ? undefined : query;
 }
 
 /** `type/guid`: exactly two non-empty parts, lower-cased, a known type and a guid of [0-9a-z-] only. */
