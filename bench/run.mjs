@@ -452,55 +452,105 @@ function fitDuration(results, servers) {
   return Math.max(Math.min(2, MAX_DURATION), Math.min(MAX_DURATION, Math.floor((perPathMs / 1000 - WARMUP) * 2) / 2));
 }
 
+/** CPU time the process has used so far (user + system, all its threads), in clock ticks of 10 ms. */
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+const TICK_US = 10_000; // CLK_TCK is 100 on Linux
+
+/** Rounds per path: each server is measured in turn, ROUNDS times, DURATION / ROUNDS seconds each. */
+const roundsFor = (duration) => Math.max(2, Math.round(duration));
+
+/** One server's rounds on one path: the median round (req/s, latencies), and its CPU per request over all rounds. */
+function combineRounds(rounds) {
+  const total = rounds.reduce((sum, r) => sum + r.total, 0);
+  const ticks = rounds.every((r) => r.ticks !== null) ? rounds.reduce((sum, r) => sum + r.ticks, 0) : null;
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    total,
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    cpuUs: ticks === null || total === 0 ? null : (ticks * TICK_US) / total,
+    rounds: rounds.map((r) => r.rps),
+  };
+}
+
+/**
+ * All servers run side by side; for each path every server is measured in turn, round after round (the order
+ * reversed every other round), so that a change in the machine's load during the run falls on all of them alike.
+ * A server's figure for a path is its median round. On a machine shared with other work, measuring one server after
+ * the other gave ratios that moved by 30 % and more between runs.
+ */
 async function phaseThroughput(results, prismDocument, prismFailure) {
   const order = ['koa', 'authmock', 'strict', 'prism'];
   DURATION = fitDuration(results, prismDocument ? order : order.slice(0, 3));
   if (DURATION < MAX_DURATION) log(`time budget: ${DURATION} s measured per path (instead of ${MAX_DURATION} s)`);
+  const servers = [];
   let lastCredentials = PLACEHOLDER_CREDENTIALS;
-  for (const kind of order) {
-    const runs = (results.throughput[kind] = {});
-    if (kind === 'prism' && !prismDocument) {
-      for (const p of PATHS) runs[p.id] = { na: prismFailure };
-      continue;
+  try {
+    for (const kind of order) {
+      const runs = (results.throughput[kind] = {});
+      if (kind === 'prism' && !prismDocument) {
+        for (const p of PATHS) runs[p.id] = { na: prismFailure };
+        continue;
+      }
+      let server;
+      try {
+        server = await startServer(kind, { document: prismDocument }, 30_000);
+        const startup = (results.startup[kind] ??= { runs: [] });
+        startup.runs.push(server.startupMs);
+        startup.failure = undefined;
+        let credentials = kind === 'koa' ? PLACEHOLDER_CREDENTIALS : lastCredentials;
+        if (kind === 'authmock' || kind === 'strict') credentials = lastCredentials = await signIn(server.url);
+        // Warm the whole server once (JIT, lazy compilation) with the hot paths in turn, before any measurement.
+        const warmable = [];
+        for (const p of PATHS.filter((x) => x.hot)) if (!(await probe(server.url, p.request(credentials)))) warmable.push(p.request(credentials));
+        if (warmable.length > 0) await load({ url: server.url, requests: warmable, duration: WARM_SERVER });
+        servers.push({ kind, server, credentials });
+      } catch (error) {
+        for (const p of PATHS) runs[p.id] = { na: error.message };
+        await server?.stop();
+      }
     }
-    let server;
-    try {
-      server = await startServer(kind, { document: prismDocument }, 30_000);
-      const startup = (results.startup[kind] ??= { runs: [] });
-      startup.runs.push(server.startupMs);
-      startup.failure = undefined;
-    } catch (error) {
-      for (const p of PATHS) runs[p.id] = { na: error.message };
-      continue;
-    }
-    try {
-      let credentials = kind === 'koa' ? PLACEHOLDER_CREDENTIALS : lastCredentials;
-      if (kind === 'authmock' || kind === 'strict') credentials = lastCredentials = await signIn(server.url);
-      // Warm the whole server once (JIT, lazy compilation) with the hot paths in turn, before any measurement.
-      const warmable = [];
-      for (const p of PATHS.filter((x) => x.hot)) if (!(await probe(server.url, p.request(credentials)))) warmable.push(p.request(credentials));
-      if (warmable.length > 0) await load({ url: server.url, requests: warmable, duration: WARM_SERVER });
-      for (const p of PATHS) {
-        const needed = (WARMUP + DURATION + 2) * 1000;
-        if (remaining() < needed + 80_000) {
-          runs[p.id] = { na: 'skipped: time budget' };
-          continue;
-        }
+    const rounds = roundsFor(DURATION);
+    const roundSeconds = DURATION / rounds;
+    for (const p of PATHS) {
+      const needed = servers.length * (WARMUP + DURATION + 1) * 1000;
+      if (remaining() < needed + 80_000) {
+        for (const { kind } of servers) results.throughput[kind][p.id] = { na: 'skipped: time budget' };
+        continue;
+      }
+      const active = [];
+      for (const { kind, server, credentials } of servers) {
         const request = p.request(credentials);
         const refused = await probe(server.url, request);
-        if (refused) {
-          runs[p.id] = { na: `${SERVERS[kind].label} ${refused}` };
-          continue;
-        }
-        runs[p.id] = await measure(server.url, request);
-        log(`${SERVERS[kind].label.padEnd(18)} ${p.label.padEnd(38)} ${fmt(runs[p.id].rps)} req/s p99 ${runs[p.id].p99} ms`);
+        if (refused) results.throughput[kind][p.id] = { na: `${SERVERS[kind].label} ${refused}` };
+        else active.push({ kind, server, request, rounds: [] });
       }
-      results.rssAfterLoad[kind] = rssMb(server.pid);
-    } catch (error) {
-      for (const p of PATHS) runs[p.id] ??= { na: error.message };
-    } finally {
-      await server.stop();
+      if (WARMUP > 0) for (const a of active) await load({ url: a.server.url, requests: [a.request], duration: WARMUP });
+      for (let round = 0; round < rounds; round++) {
+        for (const a of round % 2 === 0 ? active : [...active].reverse()) {
+          const before = cpuTicks(a.server.pid);
+          const result = await load({ url: a.server.url, requests: [a.request], duration: roundSeconds });
+          const after = cpuTicks(a.server.pid);
+          a.rounds.push({ ...summarise(result), ticks: before === null || after === null ? null : after - before });
+        }
+      }
+      for (const a of active) {
+        const r = (results.throughput[a.kind][p.id] = combineRounds(a.rounds));
+        log(`${SERVERS[a.kind].label.padEnd(18)} ${p.label.padEnd(38)} ${fmt(r.rps)} req/s p99 ${r.p99} ms, ${fmt(r.cpuUs, 1)} µs CPU/req (rounds ${r.rounds.map((x) => fmt(x)).join(', ')})`);
+      }
     }
+    for (const { kind, server } of servers) results.rssAfterLoad[kind] = rssMb(server.pid);
+  } finally {
+    for (const { server } of servers) await server.stop();
   }
 }
 
@@ -645,13 +695,18 @@ function report(results) {
       if (!r) continue;
       rows.push(
         r.na
-          ? [SERVERS[kind].label, p.label, 'n/a', '', '', '', '', r.na]
-          : [SERVERS[kind].label, p.label, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.errors), fmt(r.non2xx), ''],
+          ? [SERVERS[kind].label, p.label, 'n/a', '', '', '', '', '', r.na]
+          : [SERVERS[kind].label, p.label, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.errors), fmt(r.non2xx), fmt(r.cpuUs, 1), ''],
       );
     }
   }
-  out(`Throughput: ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per server × path, loopback; each server first warmed ${WARM_SERVER} s on the 4 hot paths`);
-  out(table(['server', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'note'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l']));
+  const rounds = roundsFor(DURATION);
+  out(
+    `Throughput: ${CONNECTIONS} connections, loopback; all servers up side by side, each first warmed ${WARM_SERVER} s on the 4 hot paths; per path ${WARMUP} s warm-up each, ` +
+      `then ${rounds} rounds of ${fmt(DURATION / rounds, 1)} s with every server in turn (order reversed every other round): the median round. ` +
+      'CPU µs/req: the server process\'s user + system time over all its rounds, per request answered.',
+  );
+  out(table(['server', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'CPU µs/req', 'note'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l']));
   out();
 
   const rps = (kind, id) => {
@@ -659,18 +714,24 @@ function report(results) {
     return r && !r.na ? r.rps : null;
   };
   const ratio = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
-  out('Ratios (req/s)');
+  const cpu = (kind, id) => {
+    const r = results.throughput[kind]?.[id];
+    return r && !r.na && r.cpuUs ? r.cpuUs : null;
+  };
+  out('Ratios (req/s; the last two: Koa\'s CPU per request over authmock\'s, for reference, not a target)');
   out(
     table(
-      ['path', 'authmock / Koa', 'strict / Koa', 'authmock / Prism', 'strict / Prism'],
+      ['path', 'authmock / Koa', 'strict / Koa', 'authmock / Prism', 'strict / Prism', 'CPU Koa / authmock', 'CPU Koa / strict'],
       PATHS.map((p) => [
         p.label,
         fmt(ratio(rps('authmock', p.id), rps('koa', p.id)), 2),
         fmt(ratio(rps('strict', p.id), rps('koa', p.id)), 2),
         fmt(ratio(rps('authmock', p.id), rps('prism', p.id)), 1),
         fmt(ratio(rps('strict', p.id), rps('prism', p.id)), 1),
+        fmt(ratio(cpu('koa', p.id), cpu('authmock', p.id)), 2),
+        fmt(ratio(cpu('koa', p.id), cpu('strict', p.id)), 2),
       ]),
-      ['l', 'r', 'r', 'r', 'r'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
   out();
