@@ -4,18 +4,21 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import type { Clock } from '../clock.js';
 import { writeCacheFile } from '../spec/cache-dir.js';
 import type { Provider } from '../types.js';
 import type { Compiler } from '../validation/ajv.js';
+import { loadAjv } from '../validation/ajv-modules.js';
 import type { Store } from './store.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 
 export type Fixtures = Readonly<Record<string, unknown>>;
+
+/** A validator compiler of its own when none is given (ajv loads only then). */
+function createFixtureAjv(): Compiler {
+  const { Ajv2020, addFormats } = loadAjv();
+  return addFormats(new Ajv2020({ strict: false, allErrors: false, validateSchema: false }));
+}
 
 export class FixtureError extends Error {
   readonly code = 'fixtures.invalid' as const;
@@ -32,8 +35,7 @@ export class FixtureError extends Error {
 export type FixtureValidator = (file: string, value: unknown) => Fixtures;
 
 export function createFixtureValidator(providers: ReadonlyArray<Provider>, compiler?: Compiler): FixtureValidator {
-  const ajv = compiler ?? new Ajv2020({ strict: false, allErrors: false, validateSchema: false });
-  if (!compiler) addFormats(ajv as Ajv2020);
+  const ajv = compiler ?? createFixtureAjv();
   const validate = ajv.compile({
     type: 'object',
     additionalProperties: false,

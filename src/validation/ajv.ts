@@ -1,14 +1,9 @@
 // Ajv instances per OpenAPI version: one that coerces (parameters, form bodies, headers) and one that does not (JSON).
 
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import { FORMATS, FORMATS_CODE } from './formats.js';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { loadAjv } from './ajv-modules.js';
+import { FORMATS, formatsCode } from './formats.js';
 import { noValidatorCache, type ValidatorCache } from './precompiled.js';
-import addFormatsModule from 'ajv-formats';
-
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
 /** Compiles a schema once: from the precompiled cache when it has it, else with ajv (and remembers it for the cache). */
 export interface Compiler {
@@ -29,6 +24,7 @@ export interface AjvSet {
 const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-authmock-lenient'];
 
 function create(version: '3.0' | '3.1', options: Options): Ajv {
+  const { Ajv, Ajv2020, addFormats, _ } = loadAjv();
   const base: Options = {
     strict: false,
     allErrors: false,
@@ -37,10 +33,10 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
     // Keep the generated source so it can be saved as standalone code; it finds the formats through FORMATS_CODE.
-    code: { source: true, formats: FORMATS_CODE },
+    code: { source: true, formats: formatsCode(_) },
     ...options,
   };
-  const ajv = (version === '3.1' ? new Ajv2020(base) : new Ajv(base)) as Ajv;
+  const ajv = version === '3.1' ? new Ajv2020(base) : new Ajv(base);
   // ajv-formats for its formatMinimum/formatMaximum keywords; then the same formats, remembering valid strings.
   addFormats(ajv);
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);

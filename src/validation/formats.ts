@@ -1,7 +1,7 @@
 // The string formats every validator checks: ajv-formats' full set, the costly checks remembered per valid string.
 
 import { createRequire } from 'node:module';
-import { _, type Code, type Format } from 'ajv';
+import type { _ as CodeTag, Code, Format } from 'ajv';
 
 const require = createRequire(import.meta.url);
 const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, Format> };
@@ -50,7 +50,8 @@ export const FORMATS: Readonly<Record<string, Format>> = Object.fromEntries(
 const GLOBAL_KEY = 'authmock.ajv-formats.v1';
 (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(GLOBAL_KEY)] = FORMATS;
 
-export const FORMATS_CODE: Code = _`globalThis[Symbol.for(${GLOBAL_KEY})]`;
+/** The expression generated code uses for the formats, written with ajv's own code tag (ajv is loaded only to compile). */
+export const formatsCode = (_: typeof CodeTag): Code => _`globalThis[Symbol.for(${GLOBAL_KEY})]`;
 
 /** Part of the precompiled validators' cache file name: validators generated for other formats are not loaded. */
 export const FORMATS_VERSION = 'f1';

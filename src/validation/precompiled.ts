@@ -5,12 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import { writeCacheFile } from '../spec/cache-dir.js';
 import { FORMATS_VERSION } from './formats.js';
+import { loadAjv } from './ajv-modules.js';
 
-const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
-  standaloneModule) as unknown as (ajv: Ajv, fn: ValidateFunction) => string;
 
 const require = createRequire(import.meta.url);
 const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
@@ -59,7 +57,7 @@ export async function openValidatorCache(dir: string, documentHash: string): Pro
     remember(key, ajv, fn) {
       if (Object.hasOwn(loaded, key) || fresh.has(key)) return;
       try {
-        fresh.set(key, absolutise(standaloneCode(ajv, fn)));
+        fresh.set(key, absolutise(loadAjv().standaloneCode(ajv, fn)));
       } catch {
         // A validator ajv cannot emit stands alone is simply compiled again next time.
       }
