@@ -32,10 +32,14 @@ export function openSession(tx: WriteTx, accountId: string, now: number, ttlMs: 
   const previous = tx.get<string>(ACCOUNT_SESSIONS, accountId);
   if (previous !== undefined) tx.delete(SESSIONS, previous);
   let token = randomAlphanumeric(TOKEN_LENGTH);
-  while (tx.has(SESSIONS, hashSessionToken(token))) token = randomAlphanumeric(TOKEN_LENGTH);
+  let tokenHash = hashSessionToken(token);
+  while (tx.has(SESSIONS, tokenHash)) {
+    token = randomAlphanumeric(TOKEN_LENGTH);
+    tokenHash = hashSessionToken(token);
+  }
   const session: DevicehqSession = {
     accountId,
-    tokenHash: hashSessionToken(token),
+    tokenHash,
     tokenHint: maskSecret(token),
     createdAt: now,
     expiresAt: now + ttlMs,
