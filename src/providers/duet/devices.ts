@@ -61,12 +61,16 @@ export function deviceProblems(values: Readonly<Record<Field, string | null>>): 
   return problems;
 }
 
-const HEADER_ENTRIES = Object.entries(HEADERS) as ReadonlyArray<[Field, string]>;
-
 export function readDeviceHeaders(req: MockRequest): Record<Field, string | null> {
-  const out = {} as Record<Field, string | null>;
-  for (const [field, header] of HEADER_ENTRIES) out[field] = headerValue(req, header);
-  return out;
+  // One object literal (one shape) rather than fields added in a loop: this runs on every Duet request.
+  return {
+    identifier: headerValue(req, HEADERS.identifier),
+    push_token: headerValue(req, HEADERS.push_token),
+    software_version: headerValue(req, HEADERS.software_version),
+    latitude: headerValue(req, HEADERS.latitude),
+    longitude: headerValue(req, HEADERS.longitude),
+    language: headerValue(req, HEADERS.language),
+  };
 }
 
 export interface Sighting {
