@@ -268,8 +268,8 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     if (logger.isLevelEnabled?.('info') !== false) logger.info(toRequestRecord(entry), 'request');
   });
 
-  const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, router.routes() as Koa.Middleware]));
-  const anyRoutes = anyFirstSegment.stack.length > 0 ? (anyFirstSegment.routes() as Koa.Middleware) : undefined;
+  const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, dispatchTo(router)]));
+  const anyRoutes = anyFirstSegment.stack.length > 0 ? dispatchTo(anyFirstSegment) : undefined;
   app.use((ctx, next) => {
     const own = routes.get(firstSegment(ctx.path)); // lower case: @koa/router matches case-insensitively
     const rest = anyRoutes ? () => anyRoutes(ctx, next) : next;
@@ -315,6 +315,22 @@ async function sweepAll(rt: Runtime, providers: ReadonlyArray<Provider>): Promis
     });
   }
   rt.expireIdle();
+}
+
+/**
+ * Run the operation a router matches, as its `routes()` middleware would, without what that middleware does per
+ * request and authmock never uses: it reads `ctx.host` (so Node builds its own header object), and builds and
+ * composes a middleware chain. Every layer here is one operation's middleware, which never calls `next`, so the
+ * first layer that matches path and method is the one `routes()` would have run.
+ */
+function dispatchTo(router: Router): Koa.Middleware {
+  return (ctx, next) => {
+    const path = ctx.path;
+    const layer = router.match(path, ctx.method).pathAndMethod[0];
+    if (!layer) return next();
+    (ctx as unknown as { params: Record<string, string> }).params = layer.params(path, layer.captures(path), {});
+    return (layer.stack[0] as Koa.Middleware)(ctx, next);
+  };
 }
 
 interface PathMatcher {
