@@ -22,7 +22,7 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
 /** Year, month (1-12), day of the month and weekday (0 = Sunday) of a day count since 1970-01-01 (proleptic Gregorian). */
-export function civilFromDays(days: number): { year: number; month: number; day: number; weekday: number } {
+function civilFromDays(days: number): { year: number; month: number; day: number; weekday: number } {
   // Howard Hinnant's days_from_civil inverse: exact for every day a Date can hold.
   const z = days + 719468;
   const era = Math.floor(z / 146097);
