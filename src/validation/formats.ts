@@ -29,7 +29,34 @@ export function rememberValid(check: (value: string) => boolean): (value: string
   };
 }
 
-function remembering(format: Format): Format {
+/** `.123Z`: a fraction of a second and UTC, the tail of the date-times authmock writes itself. */
+const UTC_FRACTION = /^\.\d+[Zz]$/;
+const SECOND_PREFIX = 19; // YYYY-MM-DDTHH:MM:SS
+
+/**
+ * date-time, remembering valid strings and, for UTC times with a fraction, their whole second: whether such a string
+ * is valid does not depend on the fraction, so a clock's timestamps (a new string every millisecond) are checked in
+ * full once a second. The seconds remembered are bounded as the strings are.
+ */
+export function rememberValidDateTime(check: (value: string) => boolean): (value: string) => boolean {
+  const remembered = rememberValid(check);
+  const seconds = new Set<string>();
+  return (value) => {
+    const utcFraction = value.length > SECOND_PREFIX + 2 && value.length <= 40 && UTC_FRACTION.test(value.slice(SECOND_PREFIX));
+    if (utcFraction && seconds.has(value.slice(0, SECOND_PREFIX))) return true;
+    const ok = remembered(value);
+    if (ok && utcFraction) {
+      if (seconds.size >= REMEMBERED) seconds.clear();
+      seconds.add(value.slice(0, SECOND_PREFIX));
+    }
+    return ok;
+  };
+}
+
+function remembering(format: Format, name: string): Format {
+  if (name === 'date-time' && typeof format === 'object' && !(format instanceof RegExp) && typeof format.validate === 'function') {
+    return { ...format, validate: rememberValidDateTime(format.validate as (value: string) => boolean) } as Format;
+  }
   if (typeof format === 'function') return rememberValid(format);
   if (typeof format === 'object' && !(format instanceof RegExp) && typeof format.validate === 'function' && !format.async && format.type !== 'number') {
     return { ...format, validate: rememberValid(format.validate as (value: string) => boolean) } as Format;
@@ -39,7 +66,7 @@ function remembering(format: Format): Format {
 }
 
 export const FORMATS: Readonly<Record<string, Format>> = Object.fromEntries(
-  Object.entries(fullFormats).map(([name, format]) => [name, remembering(format)]),
+  Object.entries(fullFormats).map(([name, format]) => [name, remembering(format, name)]),
 );
 
 /**

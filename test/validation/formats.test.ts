@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAjvSet } from '../../src/validation/ajv.js';
-import { FORMATS, rememberValid } from '../../src/validation/formats.js';
+import { FORMATS, rememberValid, rememberValidDateTime } from '../../src/validation/formats.js';
 import { openValidatorCache } from '../../src/validation/precompiled.js';
 
 const require = createRequire(import.meta.url);
@@ -47,6 +47,30 @@ describe('remembered format checks', () => {
     check(long);
     check(long);
     expect(seen.length - before).toBe(2);
+  });
+});
+
+describe('remembered date-time seconds', () => {
+  it('checks a millisecond clock in full once a second, and still refuses what the full check refuses', () => {
+    const full = fullFormats['date-time']!.validate;
+    let calls = 0;
+    const check = rememberValidDateTime((s) => {
+      calls++;
+      return full(s);
+    });
+    const start = Date.UTC(2026, 10, 23, 23, 59, 58, 0);
+    for (let ms = 0; ms < 2_000; ms += 1) expect(check(new Date(start + ms).toISOString())).toBe(true);
+    expect(calls).toBe(2);
+    // Same second, tails the full check refuses or that are not a UTC fraction: checked in full, and refused.
+    for (const bad of ['2026-11-23T23:59:58.Z', '2026-11-23T23:59:58.5Zx', '2026-11-23T23:59:58.5', '2026-11-23T23:59:58.5+25:00']) {
+      expect(check(bad)).toBe(false);
+      expect(full(bad)).toBe(false);
+    }
+    // A leap second is valid in UTC only at 23:59:60, whatever the fraction.
+    expect(check('2016-12-31T23:59:60.25Z')).toBe(true);
+    expect(check('2016-12-31T23:59:60.75Z')).toBe(true);
+    expect(check('2016-12-31T23:58:60.75Z')).toBe(false);
+    expect(check('2025-02-29T00:00:00.001Z')).toBe(false);
   });
 });
 
