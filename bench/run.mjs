@@ -11,10 +11,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/free-port.mjs';
 import autocannon from 'autocannon';
 
 const T0 = performance.now();
@@ -76,18 +76,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     killChildren();
     process.exit(130);
-  });
-}
-
-/** A free loopback port: listen on 0, read it, close. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 
@@ -162,7 +150,7 @@ const SERVERS = {
 /** Spawn a server and wait for its first 2xx; returns the handle with the start-up time in ms. */
 async function startServer(kind, extra = {}, timeoutMs = 20_000) {
   const spec = SERVERS[kind];
-  const port = await freePort();
+  const port = await freePort(HOST);
   const [cmd, args] = spec.command(port, extra);
   const began = performance.now();
   const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });

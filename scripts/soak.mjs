@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
 
 const SECONDS = Math.min(Math.max(Number(process.env.SOAK_SECONDS ?? 60), 1), 900);
 const RATE = Math.min(Math.max(Number(process.env.SOAK_RATE ?? 1000), 1), 5000);
@@ -24,17 +24,6 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const LIMITS = { p99Ms: 50, rssGrowthPct: 10 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function rssKiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -69,7 +58,7 @@ function send(port, { method, path, headers = {}, body }) {
 }
 
 async function start() {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const child = spawn(process.execPath, [CLI, 'serve', '--host', HOST, '--port', String(port), '--log-level', 'warn', '--log-format', 'json'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },

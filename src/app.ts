@@ -89,6 +89,8 @@ const koaPath = (path: string): string => path.replace(/\{([^}]+)\}/g, (_, name:
 
 export async function createApp(options: AppOptions): Promise<MockApp> {
   const logger = options.logger ?? silentLogger;
+  // Asked once: the log line's time is made into text only when request lines are written at all.
+  const logRequests = logger.isLevelEnabled?.('info') !== false;
   const strict = options.strict ?? true;
   const clock = options.clock ?? createClock();
   const started = monotonicNow();
@@ -264,8 +266,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
     };
     rt.record(state.runtime, entry);
-    // The log line's time is made into text only when the line is written (not at --log-level warn or silent).
-    if (logger.isLevelEnabled?.('info') !== false) logger.info(toRequestRecord(entry), 'request');
+    if (logRequests) logger.info(toRequestRecord(entry), 'request');
   });
 
   const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, dispatchTo(router)]));

@@ -1,7 +1,7 @@
 // The control API (/__admin) as a provider of the same engine: reset, fixtures, state, clock, request log, faults, sandboxes.
 
 import { randomUUID } from 'node:crypto';
-import { parseDuration } from '../clock.js';
+import { parseDuration, toIso } from '../clock.js';
 import { MockError } from '../errors.js';
 import { problemResponse } from '../pipeline/render.js';
 import type { Fault } from '../pipeline/run.js';
@@ -22,7 +22,7 @@ export interface AdminOptions {
 }
 
 type Obj = Record<string, unknown>;
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = toIso;
 
 const clockBody = (world: World): Obj => {
   const state = world.clock.state();

@@ -58,24 +58,24 @@ const clone = (data: Data): Data => fromSnapshot(structuredClone(toSnapshot(data
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   let data: Data = options.initial ? fromSnapshot(structuredClone(options.initial)) : new Map();
   let baseline: Data = options.baseline ? fromSnapshot(structuredClone(options.baseline)) : clone(data);
-  // One view per contents, made again only when reset replaces them (a new object per read or write was garbage
-  // on every request).
-  let view: { data: Data; tx: WriteTx } = { data, tx: createTx(data) };
-  const tx = (): WriteTx => (view.data === data ? view.tx : (view = { data, tx: createTx(data) }).tx);
+  // One view per contents, made again where reset replaces them (a new object per read or write was garbage on
+  // every request).
+  let view = createTx(data);
   const persist = async (): Promise<void> => {
     if (options.onWrite) await options.onWrite(() => toSnapshot(data));
   };
   return {
     async read(fn) {
-      return fn(tx());
+      return fn(view);
     },
     async write(fn) {
-      const result = fn(tx());
+      const result = fn(view);
       await persist();
       return result;
     },
     async reset() {
       data = clone(baseline);
+      view = createTx(data);
       await persist();
     },
     async markBaseline() {

@@ -1,5 +1,6 @@
 // DeviceHQ fixtures: their JSON Schema, seeding (API keys hashed on the way in) and the admin state view.
 
+import { toIso } from '../../clock.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import { MockError } from '../../errors.js';
@@ -90,8 +91,8 @@ export function describeDevicehq(tx: ReadTx, env: ProviderEnv, sessionTtlMs: num
         session: session
           ? {
               token: session.tokenHint,
-              created_at: new Date(session.createdAt).toISOString(),
-              expires: new Date(session.expiresAt).toISOString(),
+              created_at: toIso(session.createdAt),
+              expires: toIso(session.expiresAt),
               expired: now > session.expiresAt,
             }
           : null,

@@ -1,5 +1,6 @@
 // Duet fixtures: their JSON Schema, seeding (secrets hashed on the way in) and the admin state view.
 
+import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
 import { hashSecret, maskSecret, randomHex, safeEqual } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
@@ -120,7 +121,7 @@ export function describeDuet(tx: ReadTx): unknown {
       id: account.id,
       login: account.login,
       name: account.name,
-      created_at: new Date(account.createdAt).toISOString(),
+      created_at: toIso(account.createdAt),
       authentication_token: maskSecret(account.authenticationToken),
       expires: null,
     })),

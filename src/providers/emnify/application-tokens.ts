@@ -1,5 +1,6 @@
 // GET/POST /api/v1/application_token and PATCH /api/v1/application_token/{id}: the caller's organisation's tokens.
 
+import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
 import { randomBase64Url } from '../../security/secrets.js';
 import type { Handler, HandlerContext } from '../../types.js';
@@ -25,12 +26,12 @@ export function callerOf(ctx: HandlerContext): VerifiedToken {
   return principal as VerifiedToken;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number | null): string | null => (ms === null ? null : toIso(ms));
 
 export const toWire = (t: AppTokenRecord) => ({
   id: t.id,
   description: t.description,
-  created: new Date(t.created).toISOString(),
+  created: toIso(t.created),
   status: { id: t.status, description: STATUS_TEXT[t.status] },
   expiry_date: iso(t.expiresAt),
   ip: t.ip,

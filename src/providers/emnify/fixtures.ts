@@ -1,5 +1,6 @@
 // emnify fixtures: the JSON Schema of the `emnify:` section, seeding (application tokens hashed), state view and sweep.
 
+import { toIso } from '../../clock.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import {
@@ -139,13 +140,13 @@ export function describeEmnify(tx: ReadTx, env: ProviderEnv): unknown {
     users: [...tx.values<UserRecord>(EMNIFY.users)].map((u) => ({ id: u.id, username: u.username, organisation_id: u.orgId })),
     locked_users: [...tx.entries<LoginFailureRecord>(EMNIFY.loginFailures)]
       .filter(([, f]) => f.lockedUntil !== null && f.lockedUntil > now)
-      .map(([userId, f]) => ({ user_id: Number(userId), locked_until: new Date(f.lockedUntil ?? now).toISOString() })),
+      .map(([userId, f]) => ({ user_id: Number(userId), locked_until: toIso(f.lockedUntil ?? now) })),
     application_tokens: [...tx.values<AppTokenRecord>(EMNIFY.appTokens)].map((t) => ({
       id: t.id,
       organisation_id: t.orgId,
       description: t.description,
       status: t.status === APP_TOKEN_REVOKED ? 'revoked' : isAppTokenExpired(t, now) ? 'expired' : 'activated',
-      expiry_date: t.expiresAt === null ? null : new Date(t.expiresAt).toISOString(),
+      expiry_date: t.expiresAt === null ? null : toIso(t.expiresAt),
     })),
     endpoints: tx.size(EMNIFY.endpoints),
     // JWTs are stateless: nothing to list; they live until their own exp.

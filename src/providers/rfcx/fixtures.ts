@@ -1,5 +1,6 @@
 // RFCx fixtures: the JSON Schema of the `rfcx:` section, seeding (secrets hashed), the admin state view and the sweep.
 
+import { toIso } from '../../clock.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import {
@@ -170,7 +171,7 @@ export function seedRfcx(tx: WriteTx, fixtures: unknown, env: ProviderEnv): numb
   return added;
 }
 
-const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : toIso(ms));
 
 /** What /__admin/state shows: who can authenticate and until when (tokens are only kept hashed, so none are shown). */
 export function describeRfcx(tx: ReadTx, env: ProviderEnv): unknown {
