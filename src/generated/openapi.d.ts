@@ -208,8 +208,11 @@ export interface paths {
          * Log a person in and get a user token
          * @description Legacy user login. Exchanges an email address and password for a `user` token: send it
          *     afterwards as `x-auth-user: user/<guid>` and `x-auth-token: <token>`. The token lives
-         *     1440 minutes, or 5760 minutes with `extended_expiration=1`. The answer is an array holding
-         *     exactly one user. No credentials needed.
+         *     1440 minutes, or 5760 minutes when `extended_expiration` reads as 1 with JavaScript's
+         *     `parseInt` (`1`, `"1"`); anything else (`true`, `0`, absent) gives 1440 and is never a
+         *     `400`. The answer is an array holding exactly one user, with `last_login_at` set to this
+         *     login. No credentials needed. (RFCx `noncore/v1/users/users.js` and
+         *     `views/v1/models/users.js` before its user tokens were removed.)
          */
         post: operations["rfcxUserLogin"];
         delete?: never;
@@ -229,33 +232,14 @@ export interface paths {
         put?: never;
         /**
          * Log a person out
-         * @description Removes the calling user's tokens and answers how many were removed; they stop working at
-         *     once. Accepts `user` tokens only. Credentials as `x-auth-user` / `x-auth-token` headers,
+         * @description Removes the tokens of the user whose guid the credentials carry and answers how many were
+         *     removed; they stop working at once. Any credential the path rules let through is
+         *     accepted (no user-type check, as in RFCx); when its guid is no user's (a temporary token,
+         *     say) the answer is `404`. Credentials as `x-auth-user` / `x-auth-token` headers,
          *     `auth_user` / `auth_token` query parameters, or the same two names as form or JSON body
          *     fields.
          */
         post: operations["rfcxUserLogout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/rfcx/v1/users/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Get the calling user
-         * @description Returns the person behind the credentials. Accepts `user` tokens and temporary `token`
-         *     tokens. Credentials as headers or query parameters.
-         */
-        get: operations["rfcxGetMe"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -273,11 +257,21 @@ export interface paths {
         put?: never;
         /**
          * Register a guardian with an invite code
-         * @description Registers a guardian device and returns its credentials. Accepts `register` tokens only:
-         *     the 8-character invite code is split in two, `x-auth-user: register/<first 4>` and
-         *     `x-auth-token: <last 4>` (case-insensitive). Every successful registration counts one
-         *     redemption; past the code's `allowed_redemptions` it fails with `401`. When no `token` is
-         *     given, one is generated (40 lower-case base-36 characters).
+         * @description Registers a guardian device and returns its credentials. Usually called with an invite
+         *     code, sent whole: `x-auth-user: register` and `x-auth-token: ab12cd34`; the server splits
+         *     the code itself (first half the invite's guid, second half its secret, case-insensitive).
+         *     The old split form (`register/ab12` + `cd34`) reads `cd34` as the code and gets `401`.
+         *     Every successful request with an invite counts one redemption; past the code's
+         *     `allowed_redemptions` it fails with `401`. There is no user-type check beyond the
+         *     credential itself.
+         *
+         *     A find-or-create on the lower-cased `guid`: registering a guid that already exists
+         *     answers `200` and replaces its token (and PIN and name), which is how a reset guardian
+         *     enrols again. `token` and `pin_code` are generated when absent; `shortname` names the
+         *     guardian (default `RFCx Guardian (<first 6 of guid, upper case>)`). The answer also holds
+         *     the MQTT host, SMS address and keystore passphrase the guardian needs (set in the
+         *     fixtures' `rfcx.guardian_settings`). (RFCx `noncore/v2/guardians/guardians.js`,
+         *     `guardians-service.js`.)
          */
         post: operations["rfcxRegisterGuardian"];
         delete?: never;
@@ -297,9 +291,11 @@ export interface paths {
         put?: never;
         /**
          * Post a guardian check-in
-         * @description A guardian reports in. Accepts `guardian` tokens only, and only the guardian named in the
-         *     path: `x-auth-user: guardian/<guid>` must be this path's `{guid}` (another guardian's
-         *     credentials get `401`).
+         * @description A guardian reports in; the check-in is recorded for the guardian the path names. Any
+         *     credential the path rules let through is accepted: a guardian's token works only on its
+         *     own paths, exactly `/v1/guardians/<its guid>/checkins` (no trailing slash; another
+         *     guardian's path gets `401`); a `user` or temporary token works here unless its allowed
+         *     paths exclude it. An unknown guardian in the path is `404`.
          */
         post: operations["rfcxGuardianCheckin"];
         delete?: never;
@@ -317,8 +313,9 @@ export interface paths {
         };
         /**
          * Get the software a guardian should run
-         * @description Lists the current software release for the given role. Accepts `guardian` tokens only,
-         *     and only the guardian named in the path (another guardian's credentials get `401`).
+         * @description Lists the current software release for the given role. Any credential the path rules let
+         *     through is accepted: a guardian's token only on its own path (another guardian's path
+         *     gets `401`), a `user` or temporary token unless its allowed paths exclude it.
          */
         get: operations["rfcxGuardianSoftware"];
         put?: never;
@@ -340,9 +337,10 @@ export interface paths {
         put?: never;
         /**
          * Post a guardian ping
-         * @description A lightweight "still alive" from a guardian, optionally with its battery level. Accepts
-         *     `guardian` tokens only, and only the guardian named in the path (another guardian's
-         *     credentials get `401`).
+         * @description A lightweight "still alive" for the guardian the path names, optionally with its battery
+         *     level. Any credential the path rules let through is accepted: a guardian's token only on
+         *     exactly `/v2/guardians/<its guid>/pings` (another guardian's path gets `401`), a `user` or
+         *     temporary token unless its allowed paths exclude it. An unknown guardian is `404`.
          */
         post: operations["rfcxGuardianPing"];
         delete?: never;
@@ -644,15 +642,6 @@ export interface components {
          * @constant
          */
         RfcxUnauthorizedText: "Unauthorized";
-        /** @description RFCx's answer to a valid token of a user type the route does not accept. */
-        RfcxForbiddenError: {
-            /** @constant */
-            message: "Not authorized to access this resource";
-            error: {
-                /** @constant */
-                status: 403;
-            };
-        };
         /** @description RFCx's validation error. */
         RfcxBadRequestError: {
             message: string;
@@ -714,10 +703,12 @@ export interface components {
             email: string;
             password: string;
             /**
-             * @description `1` (or `"1"`) makes the token live 5760 minutes instead of 1440. Forms send the
-             *     string; JSON may send the number.
+             * @description Read with JavaScript's `parseInt`: a value that parses as 1 (`1`, `"1"`) makes the
+             *     token live 5760 minutes instead of 1440; any other value (`true`, `0`, `"yes"`) gives
+             *     1440 and is never refused. Forms send a string; JSON may send anything.
+             * @example 1
              */
-            extended_expiration?: (0 | 1) | ("0" | "1");
+            extended_expiration?: unknown;
         };
         /** @description A user token and when it expires. */
         RfcxUserToken: {
@@ -725,14 +716,24 @@ export interface components {
             /** Format: date-time */
             token_expires_at: string;
         };
-        /** @description The user returned by login. The real API sends further profile fields. */
+        /** @description The user returned by login, with the fields of RFCx's `views/v1/models/users.js`. */
         RfcxLoggedInUser: {
             /** @description The user's guid, used in `x-auth-user: user/<guid>`. */
             guid: string;
-            /** Format: email */
-            email: string;
+            /** @description The legacy user model's free-form type; null when unset. */
+            type: string | null;
+            /** @description null when the user has none. */
+            username: string | null;
             firstname: string;
             lastname: string;
+            /** Format: email */
+            email: string;
+            is_email_validated: boolean;
+            /**
+             * Format: date-time
+             * @description When this login happened (RFCx saves it before answering).
+             */
+            last_login_at: string | null;
             tokens: components["schemas"]["RfcxUserToken"][];
         };
         /** @description Login answer, an array holding exactly one user. */
@@ -741,29 +742,30 @@ export interface components {
         RfcxLogoutResponse: {
             tokens_removed: number;
         };
-        /** @description The calling user. */
-        RfcxMe: {
-            guid: string;
-            /** Format: email */
-            email: string;
-            firstname: string;
-            lastname: string;
-        };
         /** @description The guardian to register (plus optional body credentials). */
         RfcxRegisterGuardianRequest: components["schemas"]["RfcxBodyCredentials"] & {
-            guid: components["schemas"]["RfcxGuardianGuid"];
+            /** @description The guardian's guid, 12 base-36 characters; lower-cased by the server. */
+            guid: string;
             /** @description The guardian's token; generated when absent. */
             token?: components["schemas"]["RfcxToken"];
-            /** @description A display name; defaults to one derived from the guid. */
-            name?: string;
+            /** @description The guardian's PIN; 4 random base-36 characters when absent. */
+            pin_code?: string;
+            /** @description The guardian's name; default `RFCx Guardian (<first 6 of guid, upper case>)`. */
+            shortname?: string;
         };
-        /** @description A registered guardian's credentials. The real API sends further fields. */
+        /** @description A registered guardian's credentials and settings, the fields of RFCx's answer. */
         RfcxRegisteredGuardian: {
             name: string;
             guid: components["schemas"]["RfcxGuardianGuid"];
             token: components["schemas"]["RfcxToken"];
-            /** @description A 4-digit PIN, as a string (leading zeros kept). */
+            /** @description The PIN given at registration, or 4 generated base-36 characters. */
             pin_code: string;
+            /** @description The MQTT broker the guardian sends check-ins and pings to. */
+            api_mqtt_host: string;
+            /** @description The phone number for SMS-based interaction with the guardian. */
+            api_sms_address: string;
+            /** @description The passphrase of the certificate keystore for the MQTT broker's secure connections. */
+            keystore_passphrase: string;
         };
         /** @description A check-in (plus optional body credentials). */
         RfcxCheckinRequest: components["schemas"]["RfcxBodyCredentials"] & {
@@ -1103,9 +1105,10 @@ export interface components {
         /**
          * @description The credentials failed: identity or token missing (or only one of the two sent), the type
          *     is not `guardian`, `user`, `register` or `token`, no such identity, wrong token, token
-         *     expired, temporary token used up, invite code past its allowed redemptions, the path is
-         *     outside the token's allowed path patterns, or a guardian's credentials used on another
-         *     guardian's path. Always the plain body `Unauthorized`, never a reason and never a
+         *     expired, temporary token used up, invite code unknown (including the old split form
+         *     `register/ab12` + `cd34`) or past its allowed redemptions, the path is outside the
+         *     token's allowed path patterns, or a guardian's credentials used on a path that is not
+         *     exactly one of its own. Always the plain body `Unauthorized`, never a reason and never a
          *     `WWW-Authenticate` header (the reason is in `X-Mock-Problem`).
          */
         RfcxUnauthorized: {
@@ -1119,10 +1122,10 @@ export interface components {
             };
         };
         /**
-         * @description The credentials are valid but their user type is not one this route accepts (see the
-         *     operation's `x-rfcx-user-types`), e.g. a `user` token on a guardian route.
+         * @description The credentials passed, but their guid is no user's (for example a temporary token or an
+         *     invite code whose allowed paths include logout), as RFCx's `getUserByGuid` answers.
          */
-        RfcxForbidden: {
+        RfcxUserNotFound: {
             headers: {
                 "X-Mock-Problem": components["headers"]["XMockProblem"];
                 [name: string]: unknown;
@@ -1130,13 +1133,34 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "message": "Not authorized to access this resource",
+                 *       "message": "User with given guid not found.",
                  *       "error": {
-                 *         "status": 403
+                 *         "status": 404
                  *       }
                  *     }
                  */
-                "application/json": components["schemas"]["RfcxForbiddenError"];
+                "application/json": components["schemas"]["RfcxError"];
+            };
+        };
+        /**
+         * @description The credentials passed (a `user` or temporary token may reach any guardian's path), but
+         *     no guardian has the guid in the path.
+         */
+        RfcxGuardianNotFound: {
+            headers: {
+                "X-Mock-Problem": components["headers"]["XMockProblem"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Guardian with given guid not found.",
+                 *       "error": {
+                 *         "status": 404
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RfcxError"];
             };
         };
         /**
@@ -2291,9 +2315,13 @@ export interface operations {
                      * @example [
                      *       {
                      *         "guid": "b2e8df0c-a512-4398-828b-2a34b928a6ed",
-                     *         "email": "ranger@example.org",
+                     *         "type": null,
+                     *         "username": "ana",
                      *         "firstname": "Ana",
                      *         "lastname": "Ranger",
+                     *         "email": "ranger@example.org",
+                     *         "is_email_validated": true,
+                     *         "last_login_at": "2023-11-17T09:30:00.000Z",
                      *         "tokens": [
                      *           {
                      *             "token": "iadkr9nclns3s71deouxvgi5rqc8uove6znti57l",
@@ -2376,40 +2404,9 @@ export interface operations {
             };
             400: components["responses"]["RfcxBadRequestBody"];
             401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
+            404: components["responses"]["RfcxUserNotFound"];
             413: components["responses"]["RfcxPayloadTooLarge"];
             415: components["responses"]["RfcxUnsupportedMediaType"];
-        };
-    };
-    rfcxGetMe: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The calling user. */
-            200: {
-                headers: {
-                    "X-Mock-Problem": components["headers"]["XMockProblem"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "guid": "b2e8df0c-a512-4398-828b-2a34b928a6ed",
-                     *       "email": "ranger@example.org",
-                     *       "firstname": "Ana",
-                     *       "lastname": "Ranger"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["RfcxMe"];
-                };
-            };
-            401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
         };
     };
     rfcxRegisterGuardian: {
@@ -2428,7 +2425,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "guid": "df72c626229f",
-                 *       "name": "Ridge 4"
+                 *       "shortname": "Ridge 4"
                  *     }
                  */
                 "application/json": components["schemas"]["RfcxRegisterGuardianRequest"];
@@ -2436,9 +2433,10 @@ export interface operations {
                  * @example {
                  *       "guid": "df72c626229f",
                  *       "token": "5ffd69500c83b9d948f5d0852538b5b983453182",
-                 *       "name": "Ridge 4",
-                 *       "auth_user": "register/k3x9",
-                 *       "auth_token": "p2qm"
+                 *       "pin_code": "0417",
+                 *       "shortname": "Ridge 4",
+                 *       "auth_user": "register",
+                 *       "auth_token": "k3x9p2qm"
                  *     }
                  */
                 "application/x-www-form-urlencoded": components["schemas"]["RfcxRegisterGuardianRequest"];
@@ -2446,8 +2444,9 @@ export interface operations {
         };
         responses: {
             /**
-             * @description Registered. `token` is the guardian's token for
-             *     `x-auth-user: guardian/<guid>`; `pin_code` is a 4-digit code for the device's setup.
+             * @description Registered (or registered again). `token` is the guardian's token for
+             *     `x-auth-user: guardian/<guid>`; `pin_code` is the given PIN or 4 generated base-36
+             *     characters.
              */
             200: {
                 headers: {
@@ -2460,7 +2459,10 @@ export interface operations {
                      *       "name": "Ridge 4",
                      *       "guid": "df72c626229f",
                      *       "token": "5ffd69500c83b9d948f5d0852538b5b983453182",
-                     *       "pin_code": "0417"
+                     *       "pin_code": "0417",
+                     *       "api_mqtt_host": "mqtt.rfcx.example",
+                     *       "api_sms_address": "+15005550006",
+                     *       "keystore_passphrase": "authmock-keystore-passphrase"
                      *     }
                      */
                     "application/json": components["schemas"]["RfcxRegisteredGuardian"];
@@ -2468,7 +2470,6 @@ export interface operations {
             };
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
             413: components["responses"]["RfcxPayloadTooLarge"];
             415: components["responses"]["RfcxUnsupportedMediaType"];
         };
@@ -2533,7 +2534,7 @@ export interface operations {
             };
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
+            404: components["responses"]["RfcxGuardianNotFound"];
             413: components["responses"]["RfcxPayloadTooLarge"];
             415: components["responses"]["RfcxUnsupportedMediaType"];
         };
@@ -2580,7 +2581,6 @@ export interface operations {
             };
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
         };
     };
     rfcxGuardianPing: {
@@ -2637,7 +2637,7 @@ export interface operations {
             };
             400: components["responses"]["RfcxBadRequest"];
             401: components["responses"]["RfcxUnauthorized"];
-            403: components["responses"]["RfcxForbidden"];
+            404: components["responses"]["RfcxGuardianNotFound"];
             413: components["responses"]["RfcxPayloadTooLarge"];
             415: components["responses"]["RfcxUnsupportedMediaType"];
         };

@@ -15,7 +15,8 @@ export const USER = {
   token: 'rfcxdemousertoken7k3m9q2x5c8v1b4n6z0a2s4',
 };
 export const TEMP = { guid: '0f8e7d6c-5b4a-4938-8271-605f4e3d2c1b', token: 'rfcxtemporarytoken4h6j8k0l2z4x6c8v0b2n4m' };
-export const INVITE = { user: 'register/ab12', token: 'cd34' };
+/** The fixture invite code, sent as RFCx clients send it: `x-auth-user: register`, `x-auth-token: <the whole code>`. */
+export const INVITE = { user: 'register', token: 'ab12cd34' };
 
 export const guardianAuth = (g = GUARDIAN): Record<string, string> => ({ 'x-auth-user': `guardian/${g.guid}`, 'x-auth-token': g.token });
 export const userAuth = (token = USER.token, guid = USER.guid): Record<string, string> => ({ 'x-auth-user': `user/${guid}`, 'x-auth-token': token });
@@ -51,6 +52,10 @@ export function rfcx(mock: StartedMock, path: string, call: Call = {}): Promise<
 export const checkin = (mock: StartedMock, guid: string, call: Call = {}): Promise<Response> =>
   rfcx(mock, `/v1/guardians/${guid}/checkins`, { method: 'POST', ...call });
 
+/** A read-only call any credential the path rules allow may make (RFCx has no "who am I"): a guardian's software list. */
+export const software = (mock: StartedMock, headers: Record<string, string>, guid = GUARDIAN.guid): Promise<Response> =>
+  rfcx(mock, `/v1/guardians/${guid}/software/guardian`, { headers });
+
 /** RFCx's credential failure: 401, the bare text `Unauthorized`, no content type, no WWW-Authenticate, reason in X-Mock-Problem. */
 export async function expectUnauthorized(res: Response, code?: string): Promise<void> {
   expect(res.status).toBe(401);
@@ -60,12 +65,6 @@ export async function expectUnauthorized(res: Response, code?: string): Promise<
   const problem = problemOf(res);
   expect(problem?.code).toMatch(/^auth\./);
   if (code) expect(problem?.code).toBe(code);
-}
-
-export async function expectForbidden(res: Response): Promise<void> {
-  expect(res.status).toBe(403);
-  expect(await res.json()).toEqual({ message: 'Not authorized to access this resource', error: { status: 403 } });
-  expect(problemOf(res)?.code).toBe('auth.forbidden');
 }
 
 /** Add RFCx fixtures to the running mock's store, through the provider's own seed (what /__admin/fixtures does). */

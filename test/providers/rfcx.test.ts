@@ -1,4 +1,5 @@
 // RFCx over HTTP: where credentials are found and in which order, identity parsing, guardian isolation, user login/logout.
+// Source: rfcx/rfcx-api (middleware/passport-token/*, noncore/v1/users/users.js before ed88c0ade) and the RFCx wiki page.
 
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_START, useMock } from '../helpers/harness.js';
@@ -9,12 +10,13 @@ import {
   USER,
   checkin,
   rawRequest,
-  expectForbidden,
   expectUnauthorized,
   guardianAuth,
   rfcx,
   seedRfcx,
+  software,
   userAuth,
+  TEMP,
   type Call,
 } from './rfcx-client.js';
 
@@ -106,21 +108,27 @@ describe('where the identity and the token are found', () => {
   });
 });
 
-describe('the identity must be exactly type/guid', () => {
+// middleware/passport-token/index.js: split on '/' (type and guid lower-cased, further parts ignored), else the type alone.
+describe('the identity is read as RFCx reads it', () => {
   it.each([
     ['user', 'auth.malformed'],
+    ['guardian', 'auth.malformed'],
     ['user/', 'auth.malformed'],
-    ['/6f1e2d3c', 'auth.malformed'],
-    [`guardian/${G.guid}/extra`, 'auth.malformed'],
+    ['/6f1e2d3c', 'auth.invalid'],
     [`admin/${G.guid}`, 'auth.invalid'],
     ['guardian/..', 'auth.malformed'],
     ['guardian/%2e%2e', 'auth.malformed'],
     ['guardian/df72c626229f%2F..', 'auth.malformed'],
     ['guardian/df72 c626229f', 'auth.malformed'],
     ['guardian//df72c626229f', 'auth.malformed'],
-    ['', 'auth.malformed'],
+    ['', 'auth.invalid'],
   ])('x-auth-user %j → 401 (%s)', async (identity, code) => {
     await expectUnauthorized(await checkin(mock(), G.guid, { headers: { 'x-auth-user': identity, 'x-auth-token': G.token } }), code);
+  });
+
+  it('x-auth-user: guardian/<guid>/extra reads only the first two parts → 200', async () => {
+    const res = await checkin(mock(), G.guid, { headers: { 'x-auth-user': `guardian/${G.guid}/extra`, 'x-auth-token': G.token } });
+    expect(res.status).toBe(200);
   });
 
   it('an unknown guardian or a wrong token is a plain 401 that never says which', async () => {
@@ -144,9 +152,18 @@ describe('guardian tokens work only on their own guardian paths', () => {
     ["another guardian's checkins", `/v1/guardians/${OTHER_GUARDIAN.guid}/checkins`, { method: 'POST' }],
     ["another guardian's software", `/v1/guardians/${OTHER_GUARDIAN.guid}/software/guardian`, {}],
     ["another guardian's pings", `/v2/guardians/${OTHER_GUARDIAN.guid}/pings`, { method: 'POST' }],
-    ['users/me', '/v1/users/me', {}],
+    ['guardian registration', '/v2/guardians/register', { json: { guid: G.guid } }],
     ['users/logout', '/v1/users/logout', { method: 'POST' }],
   ])('on %s → 401', async (_name, path, call) => {
+    await expectUnauthorized(await rfcx(mock(), path, { ...call, headers: guardianAuth() }), 'auth.invalid');
+  });
+
+  // auth-as-guardian.js anchors each rule with `$`: a trailing slash is not the guardian's path.
+  it.each<[string, string, Call]>([
+    ['checkins/', `/v1/guardians/${G.guid}/checkins/`, { method: 'POST' }],
+    ['pings/', `/v2/guardians/${G.guid}/pings/`, { method: 'POST' }],
+    ['software/guardian/', `/v1/guardians/${G.guid}/software/guardian/`, {}],
+  ])('its own %s with a trailing slash → 401', async (_name, path, call) => {
     await expectUnauthorized(await rfcx(mock(), path, { ...call, headers: guardianAuth() }), 'auth.invalid');
   });
 
@@ -193,7 +210,7 @@ describe('guardian tokens work only on their own guardian paths', () => {
 });
 
 describe('user login, tokens and logout', () => {
-  type LoginAnswer = Array<{ guid: string; email: string; firstname: string; lastname: string; tokens: Array<{ token: string; token_expires_at: string }> }>;
+  type LoginAnswer = Array<{ guid: string; email: string; firstname: string; lastname: string; tokens: Array<{ token: string; token_expires_at: string }> } & Record<string, unknown>>;
   const login = async (call: Call): Promise<LoginAnswer[number]> => {
     const res = await rfcx(mock(), '/v1/users/login', call);
     expect(res.status).toBe(200);
@@ -209,11 +226,25 @@ describe('user login, tokens and logout', () => {
     ['a form with extended_expiration=1', 5760, { form: { email: USER.email, password: USER.password, extended_expiration: '1' } }],
     ['JSON with extended_expiration "1"', 5760, { json: { email: USER.email, password: USER.password, extended_expiration: '1' } }],
     ['JSON with extended_expiration 0', 1440, { json: { email: USER.email, password: USER.password, extended_expiration: 0 } }],
+    // parseInt(true) is NaN: a normal token, never a 400.
+    ['JSON with extended_expiration true', 1440, { json: { email: USER.email, password: USER.password, extended_expiration: true } }],
+    ['a form with extended_expiration=true', 1440, { form: { email: USER.email, password: USER.password, extended_expiration: 'true' } }],
+    ['a form with extended_expiration=yes', 1440, { form: { email: USER.email, password: USER.password, extended_expiration: 'yes' } }],
+    ['JSON with extended_expiration "1 day"', 5760, { json: { email: USER.email, password: USER.password, extended_expiration: '1 day' } }],
+    ['JSON with extended_expiration {}', 1440, { json: { email: USER.email, password: USER.password, extended_expiration: {} } }],
   ])('logs in with %s → a 40-character base-36 token living %i minutes', async (_name, minutes, call) => {
     const user = await login(call);
     expect(user).toMatchObject({ guid: USER.guid, email: USER.email, firstname: 'Demo', lastname: 'Ranger' });
     expect(user.tokens[0]!.token).toMatch(/^[0-9a-z]{40}$/);
     expect(user.tokens[0]!.token_expires_at).toBe(new Date(DEFAULT_START + minutes * MINUTE).toISOString());
+  });
+
+  // views/v1/models/users.js: guid, type, username, firstname, lastname, email, is_email_validated, last_login_at, tokens.
+  it('answers the user as the RFCx user view has it, last_login_at set to this login', async () => {
+    mock().clock.advance(5 * MINUTE);
+    const user = await login({ json: { email: USER.email, password: USER.password } });
+    expect(Object.keys(user)).toEqual(['guid', 'type', 'username', 'firstname', 'lastname', 'email', 'is_email_validated', 'last_login_at', 'tokens']);
+    expect(user).toMatchObject({ type: null, username: 'demo-ranger', is_email_validated: true, last_login_at: new Date(DEFAULT_START + 5 * MINUTE).toISOString() });
   });
 
   it.each([
@@ -231,20 +262,19 @@ describe('user login, tokens and logout', () => {
     expect(await res.json()).toMatchObject({ error: { status: 400 } });
   });
 
-  it('the new token answers users/me until 1440 minutes have passed; then 401 and it is removed', async () => {
+  it('the new token works until 1440 minutes have passed; then 401 and it is removed', async () => {
     const { token } = (await login({ json: { email: USER.email, password: USER.password } })).tokens[0]!;
-    const me = await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) });
-    expect(await me.json()).toEqual({ guid: USER.guid, email: USER.email, firstname: 'Demo', lastname: 'Ranger' });
+    expect((await software(mock(), userAuth(token))).status).toBe(200);
     mock().clock.advance(1440 * MINUTE - 1);
-    expect((await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) })).status).toBe(200);
+    expect((await software(mock(), userAuth(token))).status).toBe(200);
     mock().clock.advance(1);
-    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }), 'auth.expired');
+    await expectUnauthorized(await software(mock(), userAuth(token)), 'auth.expired');
     mock().clock.set(DEFAULT_START); // back in time: the token was deleted, not just expired
-    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }), 'auth.invalid');
+    await expectUnauthorized(await software(mock(), userAuth(token)), 'auth.invalid');
   });
 
   it("a user token only works with its own user's guid", async () => {
-    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(USER.token, '00000000-0000-4000-8000-000000000000') }));
+    await expectUnauthorized(await software(mock(), userAuth(USER.token, '00000000-0000-4000-8000-000000000000')));
   });
 
   it("logout removes all of the user's tokens and reports how many", async () => {
@@ -252,7 +282,7 @@ describe('user login, tokens and logout', () => {
     const second = (await login({ form: { email: USER.email, password: USER.password } })).tokens[0]!.token;
     const res = await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: userAuth(first) });
     expect(await res.json()).toEqual({ tokens_removed: 3 }); // the fixture's token too
-    for (const token of [first, second, USER.token]) await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }));
+    for (const token of [first, second, USER.token]) await expectUnauthorized(await software(mock(), userAuth(token)));
   });
 
   it('logout with credentials in the JSON body', async () => {
@@ -260,14 +290,39 @@ describe('user login, tokens and logout', () => {
     expect(await res.json()).toEqual({ tokens_removed: 1 });
   });
 
-  it('a user token on a guardian route: 403 when unrestricted, 401 when its allowed paths exclude the route', async () => {
-    await expectForbidden(await checkin(mock(), G.guid, { headers: userAuth() }));
+  // No route checks the type (guardians-checkins.js, guardians-pings.js): an unrestricted user token works on a
+  // guardian's paths, recorded for the guardian the path names; a token whose allowed paths exclude them gets 401.
+  it("a user token on a guardian's paths: 200 when unrestricted, 401 when its allowed paths exclude the route", async () => {
+    const res = await checkin(mock(), G.guid, { headers: userAuth() });
+    expect(res.status).toBe(200);
+    const ping = await rfcx(mock(), `/v2/guardians/${OTHER_GUARDIAN.guid}/pings`, { method: 'POST', headers: userAuth() });
+    expect(await ping.json()).toEqual({ received: true, guid: OTHER_GUARDIAN.guid });
+    const state = (await (await fetch(`${mock().url}/__admin/state`)).json()) as { providers: { rfcx: { guardians: Array<{ guid: string; checkins: number }> } } };
+    expect(state.providers.rfcx.guardians.find((g) => g.guid === G.guid)?.checkins).toBe(1);
     const restricted = 'rfcxrestrictedusertoken00000000000000000';
     await seedRfcx(mock(), {
       users: [{ guid: USER.guid, email: USER.email, password: USER.password, firstname: 'Demo', lastname: 'Ranger', tokens: [{ token: restricted, allowed_paths: ['/v1/users/*'] }] }],
     });
     await expectUnauthorized(await checkin(mock(), G.guid, { headers: userAuth(restricted) }), 'auth.invalid');
-    expect((await rfcx(mock(), '/v1/users/me', { headers: userAuth(restricted) })).status).toBe(200);
+    expect((await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: userAuth(restricted) })).status).toBe(200);
+  });
+
+  it('a user token on the path of a guardian that does not exist → RFCx JSON 404', async () => {
+    const res = await checkin(mock(), 'zzzzzzzzzzzz', { headers: userAuth() });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ message: 'Guardian with given guid not found.', error: { status: 404 } });
+    expect(problemOf(res)?.code).toBe('state.not_found');
+  });
+
+  // users.js logout: getUserByGuid(auth_token_info.guid) → EmptyResultError → 404 for a guid that is no user's.
+  it('logout with a temporary token allowed there → RFCx JSON 404, no type check', async () => {
+    const guid = '41111111-2222-4333-8444-555555555555';
+    const token = 'rfcxtemptokenforlogout000000000000000000';
+    await seedRfcx(mock(), { temporary_tokens: [{ guid, token, allowed_paths: ['/v1/users/logout'] }] });
+    const res = await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: { 'x-auth-user': `token/${guid}`, 'x-auth-token': token } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ message: 'User with given guid not found.', error: { status: 404 } });
+    await expectUnauthorized(await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: { 'x-auth-user': `token/${TEMP.guid}`, 'x-auth-token': TEMP.token } }));
   });
 
   it('regex allowed paths (RFCx stores `^/v1/...`) are honoured', async () => {
@@ -275,12 +330,13 @@ describe('user login, tokens and logout', () => {
     await seedRfcx(mock(), {
       users: [{ guid: USER.guid, email: USER.email, password: USER.password, tokens: [{ token, allowed_paths: ['^/v1/users/logout$'] }] }],
     });
-    await expectUnauthorized(await rfcx(mock(), '/v1/users/me', { headers: userAuth(token) }));
+    await expectUnauthorized(await software(mock(), userAuth(token)));
     expect((await rfcx(mock(), '/v1/users/logout', { method: 'POST', headers: userAuth(token) })).status).toBe(200);
   });
 
-  it('403 and 401 bodies carry the reason only in X-Mock-Problem', async () => {
-    const res = await checkin(mock(), G.guid, { headers: userAuth() });
+  it('401 bodies carry the reason only in X-Mock-Problem', async () => {
+    const res = await checkin(mock(), G.guid, { headers: userAuth(USER.token.replace('r', 's')) });
+    expect(await res.text()).toBe('Unauthorized');
     expect(problemOf(res)?.detail).toMatch(/user/);
   });
 });

@@ -6,7 +6,8 @@ import { USER_TYPES, type RfcxUserType } from './records.js';
 
 export interface RfcxIdentity {
   type: RfcxUserType;
-  guid: string;
+  /** The guid after the `/`; null for `register`, whose code travels whole in the token. */
+  guid: string | null;
 }
 
 type Found = string | undefined | MockError;
@@ -51,18 +52,23 @@ export function findToken(req: MockRequest): Found {
   return query === '' ? undefined : query;
 }
 
-/** `type/guid`: exactly two non-empty parts, lower-cased, a known type and a guid of [0-9a-z-] only. */
+/**
+ * `type/guid` read as RFCx's passport-token strategy reads it (`middleware/passport-token/index.js`): a value with a
+ * `/` after its first character is split on `/`, part one (lower-cased) is the type and part two (lower-cased) the
+ * guid, any further parts are ignored; a value without one is the type itself, as sent. `register` needs no guid:
+ * the server takes the whole invite code from the token (`auth-with-registration-token.js`), so a guid is ignored.
+ */
 export function parseIdentity(raw: string): RfcxIdentity | MockError {
   const pointer = '/auth_user';
-  const parts = raw.split('/');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    return new MockError('auth.malformed', 'auth_user must be exactly <type>/<guid>', { pointer });
-  }
-  const type = parts[0].toLowerCase();
-  const guid = parts[1].toLowerCase();
+  const slash = raw.indexOf('/');
+  const parts = slash > 0 ? raw.split('/') : undefined;
+  const type = parts ? parts[0]!.toLowerCase() : raw;
   if (!(USER_TYPES as readonly string[]).includes(type)) {
-    return new MockError('auth.invalid', `unknown user type (expected one of ${USER_TYPES.join(', ')})`, { pointer });
+    return new MockError('auth.invalid', `unknown user type (expected one of ${USER_TYPES.join(', ')}, or register alone)`, { pointer });
   }
+  if (type === 'register') return { type, guid: null };
+  const guid = parts?.[1]?.toLowerCase() ?? '';
+  if (guid === '') return new MockError('auth.malformed', `auth_user must be ${type}/<guid>`, { pointer });
   if (!GUID.test(guid)) return new MockError('auth.malformed', 'the guid in auth_user may only hold 0-9, a-z and -', { pointer });
   return { type: type as RfcxUserType, guid };
 }

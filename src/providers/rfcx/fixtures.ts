@@ -4,14 +4,18 @@ import { toIso } from '../../clock.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import {
+  DEFAULT_GUARDIAN_SETTINGS,
   DEFAULT_REGISTER_PATHS,
+  GUARDIAN_SETTINGS_KEY,
   RFCX,
   TEMP_TOKEN_MINUTES,
+  defaultGuardianName,
   USER_TOKEN_MINUTES,
   isExpired,
   sealSecret,
   userTokenKey,
   type GuardianRecord,
+  type GuardianSettings,
   type RegisterTokenRecord,
   type SoftwareRecord,
   type TempTokenRecord,
@@ -33,7 +37,7 @@ export const rfcxFixtureSchema: Record<string, unknown> = obj([], {
     guid: str({ pattern: '^[0-9a-z]{12}$' }),
     token: secret,
     name: str({ minLength: 1, maxLength: 200 }),
-    pin_code: str({ pattern: '^[0-9]{4}$' }),
+    pin_code: str({ minLength: 1, maxLength: 32 }),
   })),
   users: list(obj(['guid', 'email', 'password'], {
     guid: str({ pattern: '^[0-9a-z-]{1,64}$' }),
@@ -41,6 +45,10 @@ export const rfcxFixtureSchema: Record<string, unknown> = obj([], {
     password: secret,
     firstname: str({ maxLength: 200 }),
     lastname: str({ maxLength: 200 }),
+    // The legacy user model's fields that login shows (null when absent, as in RFCx).
+    type: str({ minLength: 1, maxLength: 64 }),
+    username: str({ minLength: 1, maxLength: 200 }),
+    is_email_validated: { type: 'boolean' },
     tokens: list(obj(['token'], {
       token: str({ pattern: '^[0-9a-z]{40}$' }),
       // Either an absolute expiry or a lifetime from seeding time (default 1440 minutes); null = never.
@@ -49,8 +57,8 @@ export const rfcxFixtureSchema: Record<string, unknown> = obj([], {
       allowed_paths: paths,
     })),
   })),
-  // Invite code: first half = the register guid, second half = the secret (case-insensitive): `ab12cd34` is
-  // `x-auth-user: register/ab12` + `x-auth-token: cd34`.
+  // Invite code, sent whole: `x-auth-user: register` + `x-auth-token: ab12cd34`; the server splits it (first half
+  // the invite's guid, second half its secret, case-insensitive).
   registration_tokens: list(obj(['code'], {
     code: str({ pattern: '^(?:[0-9A-Za-z]{2}){2,32}$' }),
     allowed_redemptions: { type: 'integer', minimum: 1 },
@@ -63,8 +71,10 @@ export const rfcxFixtureSchema: Record<string, unknown> = obj([], {
     token: secret,
     expires_at: when,
     lifetime_minutes: minutes,
+    // No use limit unless set here (RFCx's code has none; its wiki describes one).
     remaining_uses: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
     allowed_paths: paths,
+    // Informational only, shown in /__admin/state.
     user_guid: str({ pattern: '^[0-9a-z-]{1,64}$' }),
   })),
   software: list(obj(['role', 'version', 'sha1', 'url'], {
@@ -73,6 +83,12 @@ export const rfcxFixtureSchema: Record<string, unknown> = obj([], {
     sha1: str({ pattern: '^[0-9a-f]{40}$' }),
     url: str({ format: 'uri' }),
   })),
+  // What POST /v2/guardians/register tells a guardian besides its credentials (RFCx reads them from its environment).
+  guardian_settings: obj([], {
+    api_mqtt_host: str({ minLength: 1, maxLength: 253 }),
+    api_sms_address: str({ minLength: 1, maxLength: 64 }),
+    keystore_passphrase: str({ minLength: 1, maxLength: 512 }),
+  }),
 });
 
 interface Section {
@@ -83,6 +99,9 @@ interface Section {
     password: string;
     firstname?: string;
     lastname?: string;
+    type?: string;
+    username?: string;
+    is_email_validated?: boolean;
     tokens?: Array<{ token: string; expires_at?: string | null; lifetime_minutes?: number; allowed_paths?: string[] }>;
   }>;
   registration_tokens?: Array<{ code: string; allowed_redemptions?: number; total_redemptions?: number; allowed_paths?: string[]; expires_at?: string | null }>;
@@ -96,6 +115,7 @@ interface Section {
     user_guid?: string;
   }>;
   software?: SoftwareRecord[];
+  guardian_settings?: { api_mqtt_host?: string; api_sms_address?: string; keystore_passphrase?: string };
 }
 
 const expiry = (now: number, at: string | null | undefined, lifetime: number | undefined, fallback: number): number | null =>
@@ -109,7 +129,7 @@ export function seedRfcx(tx: WriteTx, fixtures: unknown, env: ProviderEnv): numb
     const record: GuardianRecord = {
       ...sealSecret(g.token),
       guid: g.guid,
-      name: g.name ?? `RFCx Guardian ${g.guid.slice(0, 4).toUpperCase()}`,
+      name: g.name ?? defaultGuardianName(g.guid),
       pinCode: g.pin_code ?? '0000',
       createdAt: now,
       checkins: 0,
@@ -120,7 +140,17 @@ export function seedRfcx(tx: WriteTx, fixtures: unknown, env: ProviderEnv): numb
     added++;
   }
   for (const u of section.users ?? []) {
-    const user: UserRecord = { ...sealSecret(u.password), guid: u.guid, email: u.email, firstname: u.firstname ?? '', lastname: u.lastname ?? '' };
+    const user: UserRecord = {
+      ...sealSecret(u.password),
+      guid: u.guid,
+      email: u.email,
+      firstname: u.firstname ?? '',
+      lastname: u.lastname ?? '',
+      type: u.type ?? null,
+      username: u.username ?? null,
+      isEmailValidated: u.is_email_validated ?? false,
+      lastLoginAt: null,
+    };
     tx.set(RFCX.users, u.guid, user);
     tx.set(RFCX.userEmails, u.email.toLowerCase(), u.guid);
     added++;
@@ -168,6 +198,17 @@ export function seedRfcx(tx: WriteTx, fixtures: unknown, env: ProviderEnv): numb
     added++;
   }
   for (const [role, entries] of byRole) tx.set(RFCX.software, role, entries);
+  const given = section.guardian_settings;
+  if (given) {
+    const current = tx.get<GuardianSettings>(RFCX.settings, GUARDIAN_SETTINGS_KEY) ?? DEFAULT_GUARDIAN_SETTINGS;
+    const settings: GuardianSettings = {
+      apiMqttHost: given.api_mqtt_host ?? current.apiMqttHost,
+      apiSmsAddress: given.api_sms_address ?? current.apiSmsAddress,
+      keystorePassphrase: given.keystore_passphrase ?? current.keystorePassphrase,
+    };
+    tx.set(RFCX.settings, GUARDIAN_SETTINGS_KEY, settings);
+    added++;
+  }
   return added;
 }
 

@@ -1,12 +1,11 @@
 // The RFCx provider: `type/guid` identity + token from headers, query or body, checked once per request; RFCx's wire format.
 
 import { MockError } from '../../errors.js';
-import type { MockRequest, MockResponse, Operation, Provider, Verifier, VerifyResult } from '../../types.js';
+import type { MockRequest, MockResponse, Provider, Verifier, VerifyResult } from '../../types.js';
 import { findIdentity, findToken, identityOf, type RfcxIdentity } from './credentials.js';
 import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures.js';
 import { rfcxHandlers } from './handlers.js';
 import { createPathMatcher, rfcxPath } from './paths.js';
-import { USER_TYPES } from './records.js';
 import { checkCredentials } from './verify.js';
 import { firstEntries, hint } from '../hints.js';
 
@@ -15,22 +14,6 @@ export type { RfcxPrincipal } from './verify.js';
 export interface RfcxProviderOptions {
   /** Mount point (default `/rfcx`). */
   basePath?: string;
-}
-
-/** The user types each route accepts when the document has no `x-rfcx-user-types` for it. */
-const DEFAULT_USER_TYPES: Readonly<Record<string, readonly string[]>> = {
-  rfcxUserLogout: ['user'],
-  rfcxGetMe: ['user', 'token'],
-  rfcxRegisterGuardian: ['register'],
-  rfcxGuardianCheckin: ['guardian'],
-  rfcxGuardianSoftware: ['guardian'],
-  rfcxGuardianPing: ['guardian'],
-};
-
-export function allowedUserTypes(op: Operation): readonly string[] {
-  const declared = op.extensions['x-rfcx-user-types'];
-  if (Array.isArray(declared) && declared.every((t) => typeof t === 'string')) return declared.map((t: string) => t.toLowerCase());
-  return DEFAULT_USER_TYPES[op.operationId] ?? USER_TYPES;
 }
 
 const FORBIDDEN_BODY = { message: 'Not authorized to access this resource', error: { status: 403 } };
@@ -56,20 +39,13 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
     if (identity === undefined) locals.set(IDENTITY, (identity = identityOf(req)));
     return identity;
   };
-  // The operation index is built once at start: each operation's allowed user types are too.
-  const userTypes = new WeakMap<Operation, readonly string[]>();
-  const userTypesOf = (op: Operation): readonly string[] => {
-    let types = userTypes.get(op);
-    if (types === undefined) userTypes.set(op, (types = allowedUserTypes(op)));
-    return types;
-  };
 
   const verifyIdentity: Verifier = ({ req }) => {
     const identity = identityOnce(req);
     return identity instanceof MockError ? { ok: false, error: identity } : { ok: true, principal: identity };
   };
 
-  const verifyToken: Verifier = ({ req, op, world }) => {
+  const verifyToken: Verifier = ({ req, world }) => {
     const locals = (req.locals ??= new Map());
     let result = locals.get(CHECKED) as Promise<VerifyResult> | undefined;
     if (!result) {
@@ -80,7 +56,7 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
         if (token instanceof MockError) return { ok: false, error: token };
         if (token === undefined) return { ok: false, error: new MockError('auth.missing', 'no x-auth-token header, auth_token body field or query parameter') };
         const path = rfcxPath(req.path, basePath);
-        const { outcome, commit } = await checkCredentials(world, { identity, token, path, allowedTypes: userTypesOf(op), now: world.clock.now(), matches });
+        const { outcome, commit } = await checkCredentials(world, { identity, token, path, now: world.clock.now(), matches });
         if (outcome instanceof MockError) return { ok: false, error: outcome };
         return commit ? { ok: true, principal: outcome, commit } : { ok: true, principal: outcome };
       })();
@@ -107,7 +83,7 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
     credentialHints: (fixtures) => [
       ...firstEntries(fixtures, 'guardians', ['guid', 'token'], 1).map((g) => hint(`x-auth-user guardian/${g['guid']} x-auth-token`, g['token']!, true)),
       ...firstEntries(fixtures, 'users', ['email', 'password'], 1).map((u) => hint(`login ${u['email']}`, u['password']!, true)),
-      ...firstEntries(fixtures, 'registration_tokens', ['code'], 1).map((r) => hint('invite code (register/<first half> + token <second half>)', r['code']!, true)),
+      ...firstEntries(fixtures, 'registration_tokens', ['code'], 1).map((r) => hint('invite code (x-auth-user register, x-auth-token the whole code)', r['code']!, true)),
     ],
     describeState: describeRfcx,
     sweep: sweepRfcx,

@@ -7,10 +7,15 @@ export function rfcxPath(path: string, basePath: string): string {
   return bare === basePath ? '/' : bare.startsWith(`${basePath}/`) ? bare.slice(basePath.length) : bare;
 }
 
+/**
+ * A guardian's own paths, as RFCx's `auth-as-guardian.js` lists them (`'^/v1/guardians/' + guid + '/checkins$'`, ...):
+ * anchored at both ends, so a trailing slash does not match, and a software role is `[a-z]+` only.
+ */
 const GUARDIAN_OWN_PATHS: readonly RegExp[] = [
-  /^\/v1\/guardians\/([^/]+)\/checkins\/?$/,
-  /^\/v[12]\/guardians\/([^/]+)\/software\/[^/]+\/?$/,
-  /^\/v2\/guardians\/([^/]+)\/pings\/?$/,
+  /^\/v1\/guardians\/([^/]+)\/checkins$/,
+  /^\/v1\/guardians\/([^/]+)\/software\/[a-z]+$/,
+  /^\/v2\/guardians\/([^/]+)\/software\/[a-z]+$/,
+  /^\/v2\/guardians\/([^/]+)\/pings$/,
 ];
 
 /** The guid a guardian path names (checkins, software, pings), or undefined when the path is none of them. */

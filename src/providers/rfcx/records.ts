@@ -10,6 +10,7 @@ export const RFCX = {
   registerTokens: 'rfcx.register_tokens',
   tempTokens: 'rfcx.temporary_tokens',
   software: 'rfcx.software',
+  settings: 'rfcx.settings',
 } as const;
 
 export const USER_TYPES = ['guardian', 'user', 'register', 'token'] as const;
@@ -36,6 +37,12 @@ export interface UserRecord extends SealedSecret {
   email: string;
   firstname: string;
   lastname: string;
+  /** The legacy user model's free-form `type` and `username` (null when unset, as in RFCx). */
+  type: string | null;
+  username: string | null;
+  isEmailValidated: boolean;
+  /** Set by each successful login (RFCx saves it before answering). */
+  lastLoginAt: number | null;
 }
 
 export interface UserTokenRecord extends SealedSecret {
@@ -61,7 +68,7 @@ export interface TempTokenRecord extends SealedSecret {
   /** Uses left; null = unlimited until expiry. */
   remainingUses: number | null;
   allowedPaths: string[] | null;
-  /** The user the temporary token acts for (what GET /v1/users/me answers), if any. */
+  /** Informational only (shown in /__admin/state): RFCx's temporary tokens have no owner in the auth code. */
   userGuid: string | null;
 }
 
@@ -71,6 +78,25 @@ export interface SoftwareRecord {
   sha1: string;
   url: string;
 }
+
+/** What `POST /v2/guardians/register` tells a new guardian besides its credentials (RFCx reads them from its environment). */
+export interface GuardianSettings {
+  apiMqttHost: string;
+  apiSmsAddress: string;
+  keystorePassphrase: string;
+}
+
+export const DEFAULT_GUARDIAN_SETTINGS: GuardianSettings = {
+  apiMqttHost: 'mqtt.rfcx.example',
+  apiSmsAddress: '+15005550006',
+  keystorePassphrase: 'authmock-keystore-passphrase',
+};
+
+/** Key of the one guardian-settings record in RFCX.settings. */
+export const GUARDIAN_SETTINGS_KEY = 'guardian';
+
+/** RFCx's default guardian name (BEHAVIOUR.md, `guardians-service.js`): the guid's first 6 characters, upper case. */
+export const defaultGuardianName = (guid: string): string => `RFCx Guardian (${guid.slice(0, 6).toUpperCase()})`;
 
 export const DEFAULT_REGISTER_PATHS: readonly string[] = ['/v2/guardians/register'];
 export const USER_TOKEN_MINUTES = 1440;

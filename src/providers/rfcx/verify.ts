@@ -1,4 +1,4 @@
-// Check an RFCx identity + token for one request: the token, its expiry, its paths, the route's user types, its uses.
+// Check an RFCx identity + token for one request: the token, its expiry, its paths, its uses (no route checks a type).
 
 import { MockError } from '../../errors.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
@@ -29,8 +29,6 @@ export interface CheckInput {
   token: string;
   /** Path without the /rfcx base. */
   path: string;
-  /** User types the route accepts (x-rfcx-user-types). */
-  allowedTypes: readonly string[];
   now: number;
   matches: PathMatcher;
 }
@@ -38,58 +36,60 @@ export interface CheckInput {
 type Outcome = RfcxPrincipal | MockError;
 
 const invalid = (detail: string): MockError => new MockError('auth.invalid', detail);
-const forbidden = (type: string): MockError =>
-  new MockError('auth.forbidden', `a valid ${type} token, but this route only accepts other user types`);
 
-const typeAllowed = (input: CheckInput): MockError | undefined =>
-  input.allowedTypes.includes(input.identity.type) ? undefined : forbidden(input.identity.type);
+/** RFCx's `guardian`, `user` and `token` identities always carry a guid (parseIdentity guarantees it). */
+const guidOf = (identity: RfcxIdentity): string => identity.guid ?? '';
 
 function checkGuardian(tx: ReadTx, input: CheckInput): Outcome {
-  const { guid } = input.identity;
+  const guid = guidOf(input.identity);
   const guardian = tx.get<GuardianRecord>(RFCX.guardians, guid);
   if (!guardian || !secretMatches(input.token, guardian)) return invalid('unknown guardian or wrong token');
   const pathGuid = guardianPathGuid(input.path);
   if (pathGuid === undefined) return invalid('guardian tokens only work on the guardian\'s own checkins, software and pings paths');
   if (pathGuid !== guid) return invalid('guardian token used on another guardian\'s path');
-  return typeAllowed(input) ?? { type: 'guardian', guid, userGuid: null };
+  return { type: 'guardian', guid, userGuid: null };
 }
 
 /** User tokens: read first; an expired one is deleted (in a write, checked again there). */
 function checkUser(tx: ReadTx, input: CheckInput): Outcome | { expiredKey: string } {
   const key = userTokenKey(input.token);
   const record = tx.get<UserTokenRecord>(RFCX.userTokens, key);
-  if (!record || record.userGuid !== input.identity.guid || !secretMatches(input.token, record)) {
+  if (!record || record.userGuid !== guidOf(input.identity) || !secretMatches(input.token, record)) {
     return invalid('unknown user or wrong token');
   }
   if (isExpired(record.expiresAt, input.now)) return { expiredKey: key };
   if (record.allowedPaths && !input.matches(record.allowedPaths, input.path)) return invalid('this user token is not allowed on this path');
-  return typeAllowed(input) ?? { type: 'user', guid: input.identity.guid, userGuid: input.identity.guid };
+  return { type: 'user', guid: record.userGuid, userGuid: record.userGuid };
+}
+
+/** An invite code split as RFCx splits it: first half the invite's guid, second half its secret, both lower-cased. */
+export function splitInviteCode(code: string): { guid: string; secret: string } {
+  const half = Math.floor(code.length / 2);
+  return { guid: code.slice(0, half).toLowerCase(), secret: code.slice(half).toLowerCase() };
 }
 
 /**
- * Registration invite: the check and the redemption happen in one write, so parallel requests cannot overspend.
- * Only the split form works, as in RFCx (BEHAVIOUR.md: first half the guid, second half the secret): invite
- * `ab12cd34` is `register/ab12` + token `cd34`; `register/ab12cd34` names an invite guid that does not exist.
+ * Registration invite (`auth-with-registration-token.js`): `x-auth-user: register` and the whole code as the token,
+ * e.g. `ab12cd34`; the server splits it. The check and the redemption happen in one write, so parallel requests
+ * cannot overspend. The old split-across-headers form (`register/ab12` + `cd34`) reads `cd34` as a code: 401.
  */
 function redeemRegistration(tx: WriteTx, input: CheckInput): Outcome {
-  const { guid } = input.identity;
-  const record = tx.get<RegisterTokenRecord>(RFCX.registerTokens, guid);
-  // Invite codes are case-insensitive: the guid half was lower-cased with the identity, the secret half is here.
-  if (!record || !secretMatches(input.token.toLowerCase(), record)) return invalid('unknown invite code or wrong secret half');
+  const { guid, secret } = splitInviteCode(input.token);
+  const record = guid === '' ? undefined : tx.get<RegisterTokenRecord>(RFCX.registerTokens, guid);
+  if (!record) return invalid('unknown invite code (send the whole code as the token, with x-auth-user: register)');
   if (isExpired(record.expiresAt, input.now)) return new MockError('auth.expired', 'the invite code has expired');
-  if (!input.matches(record.allowedPaths, input.path)) return invalid('registration tokens only work on their own paths');
-  const notAllowed = typeAllowed(input);
-  if (notAllowed) return notAllowed;
   if (record.totalRedemptions >= record.allowedRedemptions) {
     return new MockError('auth.exhausted', `the invite code was already redeemed ${record.totalRedemptions} time(s)`);
   }
+  if (!secretMatches(secret, record)) return invalid('wrong invite code');
+  if (!input.matches(record.allowedPaths, input.path)) return invalid('this invite code is not allowed on this path');
   tx.set<RegisterTokenRecord>(RFCX.registerTokens, guid, { ...record, totalRedemptions: record.totalRedemptions + 1 });
   return { type: 'register', guid, userGuid: null };
 }
 
-/** Temporary token: a use is counted only when everything else passed (a forbidden path or type uses nothing). */
+/** Temporary token: a use limit only when a fixture sets one, counted only when everything else passed. */
 function useTemporary(tx: WriteTx, input: CheckInput): Outcome {
-  const { guid } = input.identity;
+  const guid = guidOf(input.identity);
   const record = tx.get<TempTokenRecord>(RFCX.tempTokens, guid);
   if (!record || !secretMatches(input.token, record)) return invalid('unknown temporary token or wrong token');
   if (isExpired(record.expiresAt, input.now)) {
@@ -97,8 +97,6 @@ function useTemporary(tx: WriteTx, input: CheckInput): Outcome {
     return new MockError('auth.expired', 'the temporary token has expired');
   }
   if (record.allowedPaths && !input.matches(record.allowedPaths, input.path)) return invalid('this temporary token is not allowed on this path');
-  const notAllowed = typeAllowed(input);
-  if (notAllowed) return notAllowed;
   if (record.remainingUses !== null) {
     if (record.remainingUses <= 0) return new MockError('auth.exhausted', 'the temporary token has no uses left');
     tx.set<TempTokenRecord>(RFCX.tempTokens, guid, { ...record, remainingUses: record.remainingUses - 1 });
