@@ -3,7 +3,8 @@
 import type { components, paths } from '../../src/generated/openapi.js';
 
 type Schemas = components['schemas'];
-export type RfcxMe = Schemas['RfcxMe'];
+/** The person login answers (its `tokens` taken apart into credentials). */
+export type RfcxUser = Omit<Schemas['RfcxLoggedInUser'], 'tokens'>;
 export type RfcxSoftwareRelease = Schemas['RfcxSoftwareRelease'];
 type LoginBody = paths['/rfcx/v1/users/login']['post']['requestBody']['content']['application/json'];
 type RegisterBody = paths['/rfcx/v2/guardians/register']['post']['requestBody']['content']['application/json'];
@@ -21,7 +22,7 @@ export interface RfcxCredentials {
   token: string;
 }
 
-/** A refused call. RFCx says nothing on 401 (plain `Unauthorized`); 403 means a valid token of the wrong type. */
+/** A refused call. RFCx says nothing on 401 (plain `Unauthorized`); other refusals carry a JSON `message`. */
 export class RfcxApiError extends Error {
   constructor(
     readonly status: number,
@@ -35,12 +36,14 @@ export class RfcxApiError extends Error {
 export const guardianCredentials = (guid: string, token: string): RfcxCredentials => ({ user: `guardian/${guid}`, token });
 
 export interface RfcxClient {
-  login(email: string, password: string, extended?: boolean): Promise<{ user: RfcxMe; credentials: RfcxCredentials; expiresAt: Date }>;
-  me(credentials: RfcxCredentials): Promise<RfcxMe>;
+  login(email: string, password: string, extended?: boolean): Promise<{ user: RfcxUser; credentials: RfcxCredentials; expiresAt: Date }>;
   /** Resolves to how many tokens the server removed. */
   logout(credentials: RfcxCredentials): Promise<number>;
-  /** Register a guardian with an 8-character invite code (first half identity, second half token). */
-  registerGuardian(inviteCode: string, guardian: { guid: string; name?: string }): Promise<{ name: string; pinCode: string; credentials: RfcxCredentials }>;
+  /** Register (or re-register) a guardian with an invite code, sent whole as `x-auth-user: register` + `x-auth-token: <code>`. */
+  registerGuardian(
+    inviteCode: string,
+    guardian: { guid: string; shortname?: string; pinCode?: string },
+  ): Promise<{ name: string; pinCode: string; mqttHost: string; smsAddress: string; credentials: RfcxCredentials }>;
   checkin(credentials: RfcxCredentials, guid: string, meta?: string): Promise<{ checkinId: string; receivedAt: Date }>;
   software(credentials: RfcxCredentials, guid: string, role: SoftwareRole): Promise<RfcxSoftwareRelease[]>;
   ping(credentials: RfcxCredentials, guid: string, battery?: number): Promise<void>;
@@ -84,24 +87,31 @@ export function createRfcxClient(options: RfcxClientOptions): RfcxClient {
       const [user] = await send<Schemas['RfcxLoginResponse']>('POST', '/v1/users/login', { json: body });
       const token = user?.tokens[0];
       if (!user || !token) throw new RfcxApiError(200, 'the login answer holds no user token');
+      const { tokens: _tokens, ...person } = user;
       return {
-        user: { guid: user.guid, email: user.email, firstname: user.firstname, lastname: user.lastname },
+        user: person,
         credentials: { user: `user/${user.guid}`, token: token.token },
         expiresAt: new Date(token.token_expires_at),
       };
-    },
-    me(credentials) {
-      return send<RfcxMe>('GET', '/v1/users/me', { credentials });
     },
     async logout(credentials) {
       return (await send<Schemas['RfcxLogoutResponse']>('POST', '/v1/users/logout', { credentials })).tokens_removed;
     },
     async registerGuardian(inviteCode, guardian) {
-      const half = inviteCode.length / 2;
-      const credentials = { user: `register/${inviteCode.slice(0, half)}`, token: inviteCode.slice(half) };
-      const body: RegisterBody = { guid: guardian.guid, ...(guardian.name ? { name: guardian.name } : {}) };
+      const credentials = { user: 'register', token: inviteCode };
+      const body: RegisterBody = {
+        guid: guardian.guid,
+        ...(guardian.shortname ? { shortname: guardian.shortname } : {}),
+        ...(guardian.pinCode ? { pin_code: guardian.pinCode } : {}),
+      };
       const registered = await send<Schemas['RfcxRegisteredGuardian']>('POST', '/v2/guardians/register', { credentials, json: body });
-      return { name: registered.name, pinCode: registered.pin_code, credentials: guardianCredentials(registered.guid, registered.token) };
+      return {
+        name: registered.name,
+        pinCode: registered.pin_code,
+        mqttHost: registered.api_mqtt_host,
+        smsAddress: registered.api_sms_address,
+        credentials: guardianCredentials(registered.guid, registered.token),
+      };
     },
     async checkin(credentials, guid, meta) {
       const receipt = await send<Schemas['RfcxCheckinReceipt']>('POST', `/v1${guardianPath(guid)}/checkins`, {

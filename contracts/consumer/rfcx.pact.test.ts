@@ -1,4 +1,4 @@
-// Consumer contract of the RFCx guardian app with authmock's RFCx API: user login, invite codes, guardian calls.
+// Consumer contract of the RFCx guardian app with authmock's RFCx API: user login/logout, invite codes, guardian calls.
 
 import { MatchersV3, PactV3 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ const guardianState = (g = GUARDIAN): PactV3 => pact.given('an RFCx guardian {gu
 describe('RFCx: people', () => {
   it('logs in with email and password', async () => {
     pact
-      .given('an RFCx user {email} with password {password}', { email: EMAIL, password: PASSWORD })
+      .given('an RFCx user {email} with password {password}', { email: EMAIL, password: PASSWORD, username: 'ana' })
       .uponReceiving('a login with email and password')
       .withRequest({ method: 'POST', path: '/v1/users/login', headers: JSON_BODY, body: { email: EMAIL, password: PASSWORD } })
       .willRespondWith({
@@ -46,15 +46,19 @@ describe('RFCx: people', () => {
         body: [
           {
             guid: like(USER_GUID),
+            username: 'ana',
             email: EMAIL,
             firstname: like('Ana'),
             lastname: like('Ranger'),
+            is_email_validated: like(true),
+            last_login_at: datetime(ISO, '2026-01-01T00:00:00.000Z'),
             tokens: eachLike({ token: regex(TOKEN_40, USER_TOKEN), token_expires_at: datetime(ISO, '2026-01-02T00:00:00.000Z') }),
           },
         ],
       });
     await run(async (url) => {
-      const { credentials, expiresAt } = await client(url).login(EMAIL, PASSWORD);
+      const { user, credentials, expiresAt } = await client(url).login(EMAIL, PASSWORD);
+      expect(user.username).toBe('ana');
       expect(credentials).toEqual(userCredentials);
       expect(expiresAt.toISOString()).toBe('2026-01-02T00:00:00.000Z');
     });
@@ -73,30 +77,6 @@ describe('RFCx: people', () => {
     });
   });
 
-  it('reads the current user with a user token', async () => {
-    pact
-      .given('an RFCx user {email} with a user token', { email: EMAIL })
-      .uponReceiving('a request for the current user')
-      .withRequest({ method: 'GET', path: '/v1/users/me', headers: userHeaders })
-      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: { guid: like(USER_GUID), email: EMAIL, firstname: like('Ana'), lastname: like('Ranger') } });
-    await run(async (url) => {
-      expect((await client(url).me(userCredentials)).email).toBe(EMAIL);
-    });
-  });
-
-  it('gets 401 for an expired user token', async () => {
-    pact
-      .given('an RFCx user token that has expired', { email: EMAIL })
-      .uponReceiving('a request for the current user with an expired token')
-      .withRequest({ method: 'GET', path: '/v1/users/me', headers: userHeaders })
-      .willRespondWith({ status: 401 });
-    await run(async (url) => {
-      const error = await client(url).me(userCredentials).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RfcxApiError);
-      expect(error).toEqual(refusal(401));
-    });
-  });
-
   it('logs out', async () => {
     pact
       .given('an RFCx user {email} with a user token', { email: EMAIL })
@@ -108,37 +88,68 @@ describe('RFCx: people', () => {
     });
   });
 
-  it("gets 403 when a person's token is used on a guardian route", async () => {
+  it('gets 401 when logging out with an expired user token', async () => {
+    pact
+      .given('an RFCx user token that has expired', { email: EMAIL })
+      .uponReceiving('a logout with an expired token')
+      .withRequest({ method: 'POST', path: '/v1/users/logout', headers: userHeaders })
+      .willRespondWith({ status: 401 });
+    await run(async (url) => {
+      const error = await client(url).logout(userCredentials).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RfcxApiError);
+      expect(error).toEqual(refusal(401));
+    });
+  });
+
+  // RFCx checks no user type on a guardian's ping route (noncore/v2/guardians/guardians-pings.js): a person's token works.
+  it("pings for a guardian with a person's token", async () => {
     guardianState()
       .given('an RFCx user {email} with a user token', { email: EMAIL })
       .uponReceiving('a guardian ping with a user token')
       .withRequest({ method: 'POST', path: `/v2/guardians/${GUARDIAN.guid}/pings`, headers: { ...userHeaders, ...JSON_BODY }, body: { battery: 87 } })
-      .willRespondWith({ status: 403, headers: JSON_RESPONSE, body: { message: 'Not authorized to access this resource', error: { status: 403 } } });
+      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: { received: true, guid: GUARDIAN.guid } });
     await run(async (url) => {
-      await expect(client(url).ping(userCredentials, GUARDIAN.guid, 87)).rejects.toEqual(refusal(403));
+      await client(url).ping(userCredentials, GUARDIAN.guid, 87);
     });
   });
 });
 
 describe('RFCx: guardian registration with an invite code', () => {
+  // The invite code travels whole: x-auth-user: register, x-auth-token: <code> (middleware/passport-token in rfcx-api).
+  const inviteHeaders = { 'x-auth-user': 'register', 'x-auth-token': fromProviderState('${token}', 'ab12cd34'), ...JSON_BODY };
+  const registered = (guid: string) => ({
+    name: 'Ridge 4',
+    guid,
+    token: regex(TOKEN_40, GUARDIAN.token),
+    pin_code: like('0417'),
+    api_mqtt_host: like('mqtt.rfcx.example'),
+    api_sms_address: like('+15005550006'),
+    keystore_passphrase: like('authmock-keystore-passphrase'),
+  });
+
   it('registers a guardian', async () => {
     pact
       .given('a registration code {code} with {remaining} redemptions left', { code: 'ab12cd34', remaining: 1 })
       .uponReceiving('a guardian registration with an invite code')
-      .withRequest({
-        method: 'POST',
-        path: '/v2/guardians/register',
-        headers: { 'x-auth-user': 'register/ab12', 'x-auth-token': 'cd34', ...JSON_BODY },
-        body: { guid: NEW_GUID, name: 'Ridge 4' },
-      })
-      .willRespondWith({
-        status: 200,
-        headers: JSON_RESPONSE,
-        body: { name: 'Ridge 4', guid: NEW_GUID, token: regex(TOKEN_40, GUARDIAN.token), pin_code: regex(/^[0-9]{4}$/, '0417') },
-      });
+      .withRequest({ method: 'POST', path: '/v2/guardians/register', headers: inviteHeaders, body: { guid: NEW_GUID, shortname: 'Ridge 4' } })
+      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: registered(NEW_GUID) });
     await run(async (url) => {
-      const registered = await client(url).registerGuardian('ab12cd34', { guid: NEW_GUID, name: 'Ridge 4' });
-      expect(registered.credentials).toEqual(guardianCredentials(NEW_GUID, GUARDIAN.token));
+      const guardian = await client(url).registerGuardian('ab12cd34', { guid: NEW_GUID, shortname: 'Ridge 4' });
+      expect(guardian.credentials).toEqual(guardianCredentials(NEW_GUID, GUARDIAN.token));
+      expect(guardian.mqttHost).toBe('mqtt.rfcx.example');
+    });
+  });
+
+  // guardians-service.js createGuardian is a findOrCreate: a reset guardian enrols again and gets a new token.
+  it('registers an existing guardian again', async () => {
+    guardianState()
+      .given('a registration code {code} with {remaining} redemptions left', { code: 'ab12cd34', remaining: 1 })
+      .uponReceiving('a registration of a guid that is already registered')
+      .withRequest({ method: 'POST', path: '/v2/guardians/register', headers: inviteHeaders, body: { guid: GUARDIAN.guid, shortname: 'Ridge 4' } })
+      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: registered(GUARDIAN.guid) });
+    await run(async (url) => {
+      const guardian = await client(url).registerGuardian('ab12cd34', { guid: GUARDIAN.guid, shortname: 'Ridge 4' });
+      expect(guardian.credentials.user).toBe(`guardian/${GUARDIAN.guid}`);
     });
   });
 
@@ -146,15 +157,10 @@ describe('RFCx: guardian registration with an invite code', () => {
     pact
       .given('a registration code {code} with {remaining} redemptions left', { code: 'ab12cd34', remaining: 0 })
       .uponReceiving('a guardian registration with a used-up invite code')
-      .withRequest({
-        method: 'POST',
-        path: '/v2/guardians/register',
-        headers: { 'x-auth-user': 'register/ab12', 'x-auth-token': 'cd34', ...JSON_BODY },
-        body: { guid: NEW_GUID, name: 'Ridge 4' },
-      })
+      .withRequest({ method: 'POST', path: '/v2/guardians/register', headers: inviteHeaders, body: { guid: NEW_GUID, shortname: 'Ridge 4' } })
       .willRespondWith({ status: 401 });
     await run(async (url) => {
-      await expect(client(url).registerGuardian('ab12cd34', { guid: NEW_GUID, name: 'Ridge 4' })).rejects.toEqual(refusal(401));
+      await expect(client(url).registerGuardian('ab12cd34', { guid: NEW_GUID, shortname: 'Ridge 4' })).rejects.toEqual(refusal(401));
     });
   });
 });

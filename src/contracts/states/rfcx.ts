@@ -28,7 +28,9 @@ async function seedRfcxUser(ctx: StateContext, params: StateParams, token?: { to
     password: text(params, 'password', 'contract-password'),
     firstname: text(params, 'firstname', 'Contract'),
     lastname: text(params, 'lastname', 'Ranger'),
+    is_email_validated: true,
   };
+  if (params['username'] !== undefined) user['username'] = text(params, 'username');
   if (token) user['tokens'] = [{ token: token.token, lifetime_minutes: token.lifetimeMinutes }];
   await seed(ctx, { rfcx: { users: [user] } });
   return { guid };
@@ -42,8 +44,9 @@ export const rfcxStates: Readonly<Record<string, ProviderStateDefinition>> = {
       email: 'the email address (required)',
       password: 'the password (required)',
       guid: 'the user guid (default: derived from the email, stable across runs)',
+      username: 'the username login shows (default: none, `null`)',
     },
-    example: { email: 'ranger@example.org', password: 'correct-horse' },
+    example: { email: 'ranger@example.org', password: 'correct-horse', username: 'ana' },
     returns: { guid: 'the user guid', auth_user: '`user/<guid>`' },
     async setup(params, ctx) {
       text(params, 'password');
@@ -98,21 +101,20 @@ export const rfcxStates: Readonly<Record<string, ProviderStateDefinition>> = {
   },
   'a registration code {code} with {remaining} redemptions left': {
     provider: 'rfcx',
-    summary: 'An invite code (first half: the `register/<guid>` identity, second half: the token); 0 left means used up (401).',
+    summary: 'An invite code, sent whole (`x-auth-user: register`, `x-auth-token: <code>`; the server splits it); 0 left means used up (401).',
     params: {
       code: 'the invite code, an even number (4 to 64) of letters and digits (required)',
       remaining: 'redemptions left (required)',
       allowed: 'allowed redemptions in all (default: `remaining`, at least 1)',
     },
     example: { code: 'ab12cd34', remaining: 1 },
-    returns: { auth_user: '`register/<first half>`', token: '<second half>' },
+    returns: { auth_user: '`register`', token: 'the whole code' },
     async setup(params, ctx) {
       const code = text(params, 'code');
       const remaining = Math.floor(count(params, 'remaining'));
       const allowed = Math.max(Math.floor(count(params, 'allowed', 0)), remaining, 1);
       await seed(ctx, { rfcx: { registration_tokens: [{ code, allowed_redemptions: allowed, total_redemptions: allowed - remaining }] } });
-      const half = code.length / 2;
-      return { auth_user: `register/${code.slice(0, half).toLowerCase()}`, token: code.slice(half).toLowerCase() };
+      return { auth_user: 'register', token: code };
     },
   },
 };
