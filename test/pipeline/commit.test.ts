@@ -13,7 +13,7 @@ afterAll(() => mock.close());
 const register = (body: unknown): Promise<Response> =>
   fetch(`${mock.url}/rfcx/v2/guardians/register`, {
     method: 'POST',
-    headers: { 'x-auth-user': 'register/ab12', 'x-auth-token': 'cd34', 'content-type': 'application/json' },
+    headers: { 'x-auth-user': 'register', 'x-auth-token': 'ab12cd34', 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
 

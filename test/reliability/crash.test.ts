@@ -148,7 +148,7 @@ describe('crash safety with --state', () => {
         const guid = `k${guidSerial.toString(36).padStart(11, '0')}`;
         ack.redeemInFlight = true;
         const res = await quiet(
-          call(base, 'POST', '/rfcx/v2/guardians/register', { headers: { 'x-auth-user': `register/${INVITE.guidHalf}`, 'x-auth-token': INVITE.secretHalf }, json: { guid } }),
+          call(base, 'POST', '/rfcx/v2/guardians/register', { headers: { 'x-auth-user': 'register', 'x-auth-token': `${INVITE.guidHalf}${INVITE.secretHalf}` }, json: { guid } }),
         );
         if (!res) return;
         expect(res.status, res.text).toBe(200);

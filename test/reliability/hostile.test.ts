@@ -70,7 +70,8 @@ const SESSION = '/devicehq/api/v2/session';
 const DHQ_TEST = '/devicehq/api/v2/test';
 const DHQ_DEVICES = '/devicehq/api/v2/devices';
 const LOGIN = '/rfcx/v1/users/login';
-const ME = '/rfcx/v1/users/me';
+/** A read any credential the path rules allow may make (RFCx has no "who am I" route): a guardian's software list. */
+const SOFTWARE = `/rfcx/v1/guardians/${RFCX.guardian.guid}/software/guardian`;
 const REGISTER = '/rfcx/v2/guardians/register';
 const checkinOf = (guid: string): string => `/rfcx/v1/guardians/${guid}/checkins`;
 const AUTHENTICATE = '/emnify/api/v1/authenticate';
@@ -96,8 +97,8 @@ async function seedInvite(c: Ctx): Promise<void> {
     json: { rfcx: { registration_tokens: [{ code: `${guidHalf}${secretHalf}`, allowed_redemptions: 2 }] } },
   });
   expect(res.status).toBe(200);
-  freshInvite.user = `register/${guidHalf}`;
-  freshInvite.token = secretHalf;
+  freshInvite.user = 'register';
+  freshInvite.token = `${guidHalf}${secretHalf}`;
 }
 const inviteAuth = (): Record<string, string> => ({ 'x-auth-user': freshInvite.user, 'x-auth-token': freshInvite.token });
 
@@ -186,8 +187,8 @@ const cases: Array<[string, Case]> = [
   ['devicehq: ?token=t&token=t', { provider: 'devicehq', status: 401, req: (c) => get(`${DHQ_TEST}?token=${c.session}&token=${c.session}`) }],
   ['emnify: two Authorization headers', { provider: 'emnify', req: (c) => get(APP_TOKENS, { authorization: [`Bearer ${c.auth}`, `Bearer ${c.auth}`] }) }],
   ['duet: two X-Application-Token headers', { provider: 'duet', req: () => get('/duet/1', { 'x-application-token': [DUET.app, 'duet-android-app-token'] }) }],
-  ['rfcx: two x-auth-token headers', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': userAuth['x-auth-user'], 'x-auth-token': [RFCX.user.token, RFCX.user.token] }) }],
-  ['rfcx: two x-auth-user headers', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': [userAuth['x-auth-user'], userAuth['x-auth-user']], 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: two x-auth-token headers', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': userAuth['x-auth-user'], 'x-auth-token': [RFCX.user.token, RFCX.user.token] }) }],
+  ['rfcx: two x-auth-user headers', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': [userAuth['x-auth-user'], userAuth['x-auth-user']], 'x-auth-token': RFCX.user.token }) }],
   ['emnify: ?page=1&page=2', { provider: 'emnify', req: (c) => get(`${ENDPOINTS}?page=1&page=2`, bearer(c.auth)) }],
 
   // ── Credentials in two places at once ───────────────────────────────────────────────────────────────
@@ -214,7 +215,7 @@ const cases: Array<[string, Case]> = [
   ['duet: UTF-8 application token', { provider: 'duet', status: 401, req: () => get('/duet/1', { 'x-application-token': utf8('duet-iphone-app-tökén-令牌') }) }],
   ['devicehq: UTF-8 session token', { provider: 'devicehq', status: 401, req: () => get(DHQ_TEST, { 'x-auth-token': utf8('令牌令牌令牌令牌') }) }],
   ['devicehq: emoji API key', { provider: 'devicehq', status: 401, req: () => ({ method: 'POST', path: SESSION, headers: { 'x-api-key': utf8('🔑🔑🔑🔑'), 'content-length': '0' } }) }],
-  ['rfcx: UTF-8 guid in x-auth-user', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': utf8('user/ü令'), 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: UTF-8 guid in x-auth-user', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': utf8('user/ü令'), 'x-auth-token': RFCX.user.token }) }],
   ['emnify: UTF-8 bearer', { provider: 'emnify', status: 401, req: () => get(APP_TOKENS, { authorization: utf8('Bearer ✓.✓.✓') }) }],
   ['unknown sandbox named in UTF-8', { provider: 'problem', status: 404, req: () => get('/duet/1', { 'x-mock-sandbox': utf8('sändbox-令'), ...DUET_APP }) }],
 
@@ -227,7 +228,7 @@ const cases: Array<[string, Case]> = [
   ['devicehq: API key "__proto__"', { provider: 'devicehq', status: 401, req: () => ({ method: 'POST', path: `${SESSION}?api_key=__proto__`, headers: { 'content-length': '0' } }) }],
   ['devicehq: session token "toString"', { provider: 'devicehq', status: 401, req: () => get(DHQ_TEST, { 'x-auth-token': 'toString' }) }],
   ['rfcx: guardian/constructor', { provider: 'rfcx', status: 401, req: () => postJson(checkinOf('constructor'), {}, { 'x-auth-user': 'guardian/constructor', 'x-auth-token': RFCX.guardian.token }) }],
-  ['rfcx: user/__proto__', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': 'user/__proto__', 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: user/__proto__', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': 'user/__proto__', 'x-auth-token': RFCX.user.token }) }],
   ['rfcx: register/toString', { provider: 'rfcx', status: 401, req: () => postJson(REGISTER, { guid: 'abcdefabcdef' }, { 'x-auth-user': 'register/toString', 'x-auth-token': 'toString' }) }],
   ['rfcx: login email "constructor"', { provider: 'rfcx', req: () => postJson(LOGIN, { email: 'constructor', password: 'toString' }) }],
   ['emnify: application token "constructor"', { provider: 'emnify', status: 401, req: () => postJson(AUTHENTICATE, { application_token: 'constructor' }) }],
@@ -269,24 +270,25 @@ const cases: Array<[string, Case]> = [
   ['rfcx: another guardian, well-formed path', { provider: 'rfcx', status: 401, req: () => postJson(checkinOf(RFCX.other.guid), {}, guardianAuth) }],
 
   // ── Malformed x-auth-user ───────────────────────────────────────────────────────────────────────────
-  ['rfcx: x-auth-user "user"', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': 'user', 'x-auth-token': RFCX.user.token }) }],
-  ['rfcx: x-auth-user "user/"', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': 'user/', 'x-auth-token': RFCX.user.token }) }],
-  ['rfcx: x-auth-user "/guid"', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': `/${RFCX.user.guid}`, 'x-auth-token': RFCX.user.token }) }],
-  ['rfcx: x-auth-user "user/guid/extra"', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': `user/${RFCX.user.guid}/extra`, 'x-auth-token': RFCX.user.token }) }],
-  ['rfcx: x-auth-user "admin/guid"', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': `admin/${RFCX.user.guid}`, 'x-auth-token': RFCX.user.token }) }],
-  ['rfcx: empty x-auth-user', { provider: 'rfcx', status: 401, req: () => get(ME, { 'x-auth-user': '', 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "user"', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': 'user', 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "user/"', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': 'user/', 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "/guid"', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': `/${RFCX.user.guid}`, 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "user//guid"', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': `user//${RFCX.user.guid}`, 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "register" with a user token', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': 'register', 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: x-auth-user "admin/guid"', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': `admin/${RFCX.user.guid}`, 'x-auth-token': RFCX.user.token }) }],
+  ['rfcx: empty x-auth-user', { provider: 'rfcx', status: 401, req: () => get(SOFTWARE, { 'x-auth-user': '', 'x-auth-token': RFCX.user.token }) }],
 
   // ── Wrong token for the route (uses and redemptions must not be spent) ──────────────────────────────
   ['rfcx: temporary token on logout (not its path)', { provider: 'rfcx', req: () => ({ method: 'POST', path: '/rfcx/v1/users/logout', headers: { 'x-auth-user': `token/${RFCX.temp.guid}`, 'x-auth-token': RFCX.temp.token, 'content-length': '0' } }) }],
-  ['rfcx: user token on a guardian path', { provider: 'rfcx', req: () => postJson(checkinOf(RFCX.guardian.guid), {}, userAuth) }],
-  ['rfcx: guardian token on /v1/users/me', { provider: 'rfcx', status: 401, req: () => get(ME, guardianAuth) }],
-  ['rfcx: the whole invite code as the token', { provider: 'rfcx', status: 401, req: () => postJson(REGISTER, { guid: 'abcdefabcdef' }, { 'x-auth-user': 'register/ab12cd34', 'x-auth-token': 'ab12cd34' }) }],
+  ['rfcx: user token on the path of a guardian that does not exist', { provider: 'rfcx', status: 404, req: () => postJson(checkinOf('zzzzzzzzzzzz'), {}, userAuth) }],
+  ['rfcx: guardian token on logout', { provider: 'rfcx', status: 401, req: () => ({ method: 'POST', path: '/rfcx/v1/users/logout', headers: { ...guardianAuth, 'content-length': '0' } }) }],
+  ['rfcx: guardian token on its own check-ins with a trailing slash', { provider: 'rfcx', status: 401, req: () => postJson(`${checkinOf(RFCX.guardian.guid)}/`, {}, guardianAuth) }],
+  ['rfcx: the old split invite form, register/<first half> + <second half>', { provider: 'rfcx', status: 401, req: () => postJson(REGISTER, { guid: 'abcdefabcdef' }, { 'x-auth-user': 'register/ab12', 'x-auth-token': 'cd34' }) }],
   ['rfcx: invite code on a guardian path', { provider: 'rfcx', req: () => postJson(checkinOf(RFCX.guardian.guid), {}, { 'x-auth-user': RFCX.invite.user, 'x-auth-token': RFCX.invite.token }) }],
-  ['rfcx: valid invite, upper-case guid in the body', { provider: 'rfcx', status: 400, setup: seedInvite, req: () => postJson(REGISTER, { guid: 'ABCDEF123456' }, inviteAuth()) }],
+  ['rfcx: valid invite, an 11-character guid in the body', { provider: 'rfcx', status: 400, setup: seedInvite, req: () => postJson(REGISTER, { guid: 'ABCDEF12345' }, inviteAuth()) }],
   ['rfcx: valid invite, traversal guid in the body', { provider: 'rfcx', status: 400, setup: seedInvite, req: () => postJson(REGISTER, { guid: '../../__admin' }, inviteAuth()) }],
-  // Not here: a valid invite with an already registered guid. RFCx counts the redemption when the credential
-  // authenticates and only then refuses the guid (400), so that one refusal does change state, as the real API does
-  // (asserted in test/providers/rfcx-tokens.test.ts).
+  // Not here: a valid invite with an already registered guid. RFCx's registration is a find-or-create, so that is a
+  // 200 that issues a new token (asserted in test/providers/rfcx-tokens.test.ts).
   ['rfcx: valid invite, a body token that is not base-36', { provider: 'rfcx', status: 400, setup: seedInvite, req: () => postJson(REGISTER, { guid: 'abcdefabcdef', token: 'NOT-A-TOKEN' }, inviteAuth()) }],
 
   // ── SHA-1 of the wrong length or case ───────────────────────────────────────────────────────────────
@@ -390,7 +392,7 @@ describe('hostile inputs', () => {
     expect((await call(base, 'GET', APP_TOKENS, { headers: bearer(ctx.auth) })).status).toBe(200);
     expect((await call(base, 'GET', DHQ_TEST, { headers: { 'x-auth-token': ctx.session } })).status).toBe(200);
     expect((await call(base, 'GET', '/duet/1/account', { headers: { ...DUET_APP, 'x-account-token': ctx.duetAccount } })).status).toBe(200);
-    expect((await call(base, 'GET', ME, { headers: userAuth })).status).toBe(200);
+    expect((await call(base, 'GET', SOFTWARE, { headers: userAuth })).status).toBe(200);
   });
 
   it('an injected fault (forced 503) on an invite redemption spends nothing', async () => {

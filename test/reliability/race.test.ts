@@ -35,7 +35,7 @@ describe('races', () => {
         json: { rfcx: { registration_tokens: [{ code: `${guidHalf}${secretHalf}`, allowed_redemptions: left }] } },
       });
       expect(seeded.status).toBe(200);
-      const auth = { 'x-auth-user': `register/${guidHalf}`, 'x-auth-token': secretHalf };
+      const auth = { 'x-auth-user': 'register', 'x-auth-token': `${guidHalf}${secretHalf}` };
       const results = await Promise.all(
         Array.from({ length: PARALLEL_REDEMPTIONS }, (_, i) =>
           send(mock.url, 'POST', '/rfcx/v2/guardians/register', { headers: auth, json: { guid: `g${tag}${i.toString(36).padStart(8, '0')}` } }),

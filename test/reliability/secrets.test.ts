@@ -131,7 +131,7 @@ describe('secrets canary (built CLI, --log-format json --log-level info)', () =>
     await refused('duet taken login, password as name', 'POST', '/duet/1/account', { headers: { 'x-application-token': DUET.app }, json: { account: { login: DUET.login, password: DUET.password, password_confirmation: changed } } });
     await refused('rfcx wrong email, right password', 'POST', '/rfcx/v1/users/login', { json: { email: 'nobody@rfcx.example', password: RFCX.user.password } });
     await refused('rfcx password as email', 'POST', '/rfcx/v1/users/login', { json: { email: RFCX.user.password, password: rfcxToken } });
-    await refused('rfcx token as guid', 'GET', '/rfcx/v1/users/me', { headers: { 'x-auth-user': `user/${rfcxToken}`, 'x-auth-token': rfcxToken } });
+    await refused('rfcx token as guid', 'GET', `/rfcx/v1/guardians/${RFCX.guardian.guid}/software/guardian`, { headers: { 'x-auth-user': `user/${rfcxToken}`, 'x-auth-token': rfcxToken } });
     await refused('rfcx guardian token elsewhere', 'POST', `/rfcx/v1/guardians/${RFCX.other.guid}/checkins`, { headers: { 'x-auth-user': `guardian/${RFCX.guardian.guid}`, 'x-auth-token': RFCX.guardian.token }, json: {} });
     await refused('rfcx token as body guid', 'POST', '/rfcx/v2/guardians/register', { headers: { 'x-auth-user': RFCX.invite.user, 'x-auth-token': RFCX.invite.token }, json: { guid: rfcxToken, token: RFCX.guardian.token.toUpperCase() } });
     await refused('emnify SHA-1 in upper case', 'POST', '/emnify/api/v1/authenticate', { json: { username: EMNIFY.username, password: EMNIFY.password.toUpperCase() } });

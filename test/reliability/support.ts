@@ -18,8 +18,8 @@ export const RFCX = {
   other: { guid: 'a1b2c3d4e5f6', token: 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0' },
   user: { guid: '6f1e2d3c-4b5a-4c69-8e7f-9a0b1c2d3e4f', email: 'demo@rfcx.example', password: 'rfcx-demo-password', token: 'rfcxdemousertoken7k3m9q2x5c8v1b4n6z0a2s4' },
   temp: { guid: '0f8e7d6c-5b4a-4938-8271-605f4e3d2c1b', token: 'rfcxtemporarytoken4h6j8k0l2z4x6c8v0b2n4m' },
-  /** Invite code ab12cd34: the guid half in x-auth-user, the secret half as the token. */
-  invite: { user: 'register/ab12', token: 'cd34' },
+  /** Invite code ab12cd34, sent whole as RFCx clients send it: x-auth-user: register, x-auth-token: ab12cd34. */
+  invite: { user: 'register', token: 'ab12cd34' },
 };
 export const EMNIFY = {
   username: 'user@domain.com',
