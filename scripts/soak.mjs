@@ -105,13 +105,13 @@ function mix(creds) {
     [5, { method: 'GET', path: '/rfcx/v1/guardians/df72c626229f/software/guardian', headers: guardian }],
     [10, { method: 'GET', path: '/duet/1/account', headers: { 'x-application-token': 'duet-iphone-app-token', 'x-account-token': creds.duet } }],
     [5, { method: 'GET', path: '/devicehq/api/v2/info' }],
-    [5, { method: 'GET', path: '/rfcx/v1/users/me', headers: { 'x-auth-user': 'user/6f1e2d3c-4b5a-4c69-8e7f-9a0b1c2d3e4f', 'x-auth-token': 'rfcxdemousertoken7k3m9q2x5c8v1b4n6z0a2s4' } }],
+    [5, { method: 'GET', path: '/rfcx/v1/guardians/a1b2c3d4e5f6/software/updater', headers: { 'x-auth-user': 'user/6f1e2d3c-4b5a-4c69-8e7f-9a0b1c2d3e4f', 'x-auth-token': 'rfcxdemousertoken7k3m9q2x5c8v1b4n6z0a2s4' } }],
     [4, { method: 'POST', path: '/emnify/api/v1/authenticate', body: { application_token: 'kNTktNTA1My00YzdhLTg0NjEtZGVtby1hcHAtdG9rZW4' } }],
     [3, { method: 'POST', path: '/duet/1/account/sign_in', headers: { 'x-application-token': 'duet-android-app-token' }, body: 'account[login]=demo%40duet.example&account[password]=duet-demo-password', contentType: 'application/x-www-form-urlencoded' }],
     [3, { method: 'PUT', path: '/devicehq/api/v2/session?api_key=Z9yXwVuTsRqPoNmLkJ' }],
     [5, { method: 'GET', path: '/devicehq/api/v2/test', headers: { 'x-auth-token': 'not-a-live-token' } }],
     [3, { method: 'GET', path: '/emnify/api/v1/application_token', headers: { authorization: 'Bearer a.b.c' } }],
-    [2, { method: 'GET', path: '/rfcx/v1/users/me', headers: { 'x-auth-user': 'user/nobody', 'x-auth-token': 'wrong' } }],
+    [2, { method: 'GET', path: '/rfcx/v1/guardians/df72c626229f/software/guardian', headers: { 'x-auth-user': 'user/nobody', 'x-auth-token': 'wrong' } }],
   ];
   const table = [];
   for (const [weight, req] of weighted) {
