@@ -10,10 +10,10 @@ import { run, serve, type Spawned } from '../e2e/spawn.js';
 const USER = { username: 'user@domain.com', password: '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12' };
 const APP_TOKEN = 'kNTktNTA1My00YzdhLTg0NjEtZGVtby1hcHAtdG9rZW4';
 
-const authenticate = async (base: string, json: unknown): Promise<Record<string, string>> => {
+const authenticate = async (base: string, json: unknown): Promise<{ auth_token: string; refresh_token: string }> => {
   const res = await fetch(`${base}/emnify/api/v1/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
   expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, string>;
+  return (await res.json()) as { auth_token: string; refresh_token: string };
 };
 const devices = (base: string, token: string): Promise<Response> => fetch(`${base}/emnify/api/v1/endpoint`, { headers: { authorization: `Bearer ${token}` } });
 const span = (jwt: string): number => {
@@ -42,7 +42,7 @@ describe('emnify tokens across a restart of the built command', () => {
     const state = join(dir, 'state.json');
     const first = await start(['--state', state]);
     const { auth_token, refresh_token } = await authenticate(first.url, USER);
-    const fromApp = (await authenticate(first.url, { application_token: APP_TOKEN }))['auth_token']!;
+    const fromApp = (await authenticate(first.url, { application_token: APP_TOKEN })).auth_token;
     expect((await devices(first.url, auth_token)).status).toBe(200);
     const before = (await (await fetch(`${first.url}/__admin/state`)).json()) as { providers: { emnify: { jwt: { signing_key: { fingerprint: string } } } } };
     expect(await first.stop()).toBe(0);
@@ -54,7 +54,7 @@ describe('emnify tokens across a restart of the built command', () => {
     expect((await devices(second.url, fromApp)).status).toBe(200);
     const renewed = await authenticate(second.url, { refresh_token });
     expect(Object.keys(renewed)).toEqual(['auth_token']);
-    expect((await devices(second.url, renewed['auth_token']!)).status).toBe(200);
+    expect((await devices(second.url, renewed.auth_token)).status).toBe(200);
     const after = (await (await fetch(`${second.url}/__admin/state`)).json()) as typeof before;
     expect(after.providers.emnify.jwt.signing_key).toEqual({ source: 'state', fingerprint: before.providers.emnify.jwt.signing_key.fingerprint });
 
@@ -80,14 +80,14 @@ describe('emnify tokens across a restart of the built command', () => {
     const first = await start(['--jwt-secret', secret, '--emnify-user-jwt-ttl', '600', '--emnify-app-jwt-ttl', '14400']);
     const { auth_token } = await authenticate(first.url, USER);
     expect(span(auth_token)).toBe(600);
-    expect(span((await authenticate(first.url, { application_token: APP_TOKEN }))['auth_token']!)).toBe(14_400);
+    expect(span((await authenticate(first.url, { application_token: APP_TOKEN })).auth_token)).toBe(14_400);
     expect(first.output()).not.toContain(secret);
     await first.stop();
     const second = await start(['--jwt-secret', secret]);
     expect((await devices(second.url, auth_token)).status).toBe(200);
     // Defaults again without the options: 240 minutes (the page) and 7 days (the recorded traffic).
-    expect(span((await authenticate(second.url, USER))['auth_token']!)).toBe(14_400);
-    expect(span((await authenticate(second.url, { application_token: APP_TOKEN }))['auth_token']!)).toBe(604_800);
+    expect(span((await authenticate(second.url, USER)).auth_token)).toBe(14_400);
+    expect(span((await authenticate(second.url, { application_token: APP_TOKEN })).auth_token)).toBe(604_800);
   });
 
   it.each([
