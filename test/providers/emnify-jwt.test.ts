@@ -40,7 +40,7 @@ describe('bearer token attacks: always 401 in emnify format, never a 5xx', () =>
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       return new SignJWT(payloadOf(valid)).setProtectedHeader({ alg: 'RS256', typ: 'JWT' }).sign(privateKey);
     }],
-    ['HS256 signed with an RSA public key as the secret (HS/RS confusion)', (valid) => {
+    ['HS384 signed with an RSA public key as the secret (HS/RS confusion)', (valid) => {
       const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       return forge(payloadOf(valid), {}, new TextEncoder().encode(publicKey.export({ type: 'spki', format: 'pem' }).toString()));
     }],
