@@ -38,6 +38,22 @@ describe('emnify tokens across a restart of the built command', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('with the default fixtures, answers as the recorded traffic: HS384 JWTs, 240 min / 7 days, X-Sort, +0000 dates', async () => {
+    // emnify-sdk-python tests/fixtures/cassettes/*.yaml: eyJhbGciOiJIUzM4NCJ9, "aud":"\/api\/v1\/authentication",
+    // application-token JWTs with exp - iat = 604800, x-sort: id, "created":"2021-11-18T08:25:53.000+0000".
+    const cli = await start([]);
+    const { auth_token, refresh_token } = await authenticate(cli.url, USER);
+    const fromApp = (await authenticate(cli.url, { application_token: APP_TOKEN })).auth_token;
+    for (const jwt of [auth_token, refresh_token, fromApp]) expect(jwt.split('.')[0]).toBe('eyJhbGciOiJIUzM4NCJ9');
+    expect(span(auth_token)).toBe(14_400);
+    expect(span(fromApp)).toBe(604_800);
+    const res = await devices(cli.url, fromApp);
+    expect(res.headers.get('x-sort')).toBe('id');
+    expect(res.headers.get('x-total-pages')).toBe('1');
+    const [first] = (await res.json()) as Array<{ created: string; last_updated: string }>;
+    expect(first).toMatchObject({ created: '2025-01-10T08:00:00.000+0000', last_updated: '2025-11-02T10:15:00.000+0000' });
+  });
+
   it('with --state, auth, refresh and application-token JWTs issued before a restart work after it', async () => {
     const state = join(dir, 'state.json');
     const first = await start(['--state', state]);
