@@ -25,6 +25,8 @@ export interface ServeConfig {
   logFormat: 'pretty' | 'json';
   watch: boolean;
   bodyLimit: number;
+  /** emnify's JWT settings; undefined = the fixtures' `emnify.jwt` or the defaults. */
+  emnify: { jwtSecret: string | undefined; authTokenTtlSeconds: number | undefined; applicationAuthTokenTtlSeconds: number | undefined };
 }
 
 export interface DocsConfig {
@@ -68,6 +70,11 @@ Options for serve:
   --log-format FORMAT    pretty or json (default pretty in a terminal, json otherwise)
   --watch                reload fixtures and document when they change, keeping live sessions
   --body-limit BYTES     largest request body (default 1048576)
+  --jwt-secret SECRET    pin emnify's HS384 JWT key (at least 48 bytes); default: a random key kept in the state
+  --emnify-user-jwt-ttl SECONDS
+                         lifetime of emnify auth_tokens from username/password or refresh_token (default 14400)
+  --emnify-app-jwt-ttl SECONDS
+                         lifetime of emnify auth_tokens from an application_token (default 604800, as recorded)
 
 Options for docs:
   --out DIR              folder for index.html, openapi.json and Swagger UI's files (required)
@@ -127,6 +134,9 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     'log-format': { type: 'string' },
     watch: { type: 'boolean' },
     'body-limit': { type: 'string' },
+    'jwt-secret': { type: 'string' },
+    'emnify-user-jwt-ttl': { type: 'string' },
+    'emnify-app-jwt-ttl': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const v = parsed.values;
@@ -141,6 +151,9 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
   if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
   if (v['admin-token'] !== undefined && v['admin-token'].length < 8) throw new UsageError('--admin-token must be at least 8 characters');
+  if (v['jwt-secret'] !== undefined && Buffer.byteLength(v['jwt-secret'], 'utf8') < 48) throw new UsageError('--jwt-secret must be at least 48 bytes (HS384)');
+  const ttl = (name: 'emnify-user-jwt-ttl' | 'emnify-app-jwt-ttl'): number | undefined =>
+    v[name] === undefined ? undefined : parseInteger(name, v[name], 1, 10 * 365 * 24 * 3600);
   return {
     command: 'serve',
     document: parsed.positionals[0],
@@ -159,6 +172,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     logFormat,
     watch: v.watch ?? false,
     bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
+    emnify: { jwtSecret: v['jwt-secret'], authTokenTtlSeconds: ttl('emnify-user-jwt-ttl'), applicationAuthTokenTtlSeconds: ttl('emnify-app-jwt-ttl') },
   };
 }
 

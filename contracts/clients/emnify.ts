@@ -39,6 +39,8 @@ export interface EndpointPage {
   endpoints: EmnifyEndpoint[];
   totalPages: number;
   totalCount: number;
+  /** `X-Sort`: the field the list is sorted by (emnify sends `id`), or null when absent. */
+  sort: string | null;
 }
 
 export interface EmnifyClient {
@@ -90,6 +92,7 @@ export function createEmnifyClient(options: EmnifyClientOptions): EmnifyClient {
         endpoints: (await res.json()) as EmnifyEndpoint[],
         totalPages: Number(res.headers.get('x-total-pages') ?? '1'),
         totalCount: Number(res.headers.get('x-total-count') ?? '0'),
+        sort: res.headers.get('x-sort'),
       };
     },
     async listApplicationTokens(authToken) {

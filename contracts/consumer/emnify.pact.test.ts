@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmnifyClient, EmnifyApiError, type EmnifyClient } from '../clients/emnify.js';
 import { pactOutput, runWith } from './pact-output.js';
 
-const { datetime, eachLike, fromProviderState, integer, like, regex } = MatchersV3;
+const { eachLike, fromProviderState, integer, like, regex } = MatchersV3;
 
 const output = pactOutput('emnify-fleet-app', 'authmock-emnify');
 const pact = new PactV3({ consumer: 'emnify-fleet-app', provider: 'authmock-emnify', dir: output.dir, logLevel: 'error' });
@@ -13,13 +13,15 @@ const run = runWith(pact);
 
 const USERNAME = 'user@domain.com';
 const PASSWORD_SHA1 = '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12';
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** A JWT with the header recorded in emnify's traffic (emnify-sdk-python cassettes): {"alg":"HS384"} = eyJhbGciOiJIUzM4NCJ9. */
+const JWT = /^eyJhbGciOiJIUzM4NCJ9\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const AUTH_TOKEN =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiIvYXBpIiwiaXNzIjoiYXV0aG1vY2siLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAxNDQwMH0.7siOJyc9SsFgKAmS7-OBHkjVp4M4cm9OK4zc6feHWUY';
+  'eyJhbGciOiJIUzM4NCJ9.eyJhdWQiOiJcL2FwaVwvdjFcL2F1dGhlbnRpY2F0aW9uIiwiZXNjLm9yZyI6MTIzNCwiZXNjLm9yZ05hbWUiOiJEZW1vIE9yZyIsImlzcyI6ImF1dGhtb2NrMDAxQHNwYy1mcm9udGVuZCIsImV4cCI6MTYzNzIzODM1MywiaWF0IjoxNjM3MjIzOTUzfQ.59GUr0ElGpGggbkA6u1eaLC4IgfQ7kFvDKIdwxZcvz_6ZolzFadGe4YwxXyKDvdU';
 const REFRESH_TOKEN =
-  'eyJhbGciOiJIUzI1NiIsInR5cCI6InJlZnJlc2gifQ.eyJpc3MiOiJhdXRobW9jayIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwNjA0ODAwfQ.YUWHef6cz4KO9mc4M4pVjkHBO-7SmAKgFsS9cyJOis7';
+  'eyJhbGciOiJIUzM4NCJ9.eyJhdWQiOiJcL2FwaVwvdjFcL2F1dGhlbnRpY2F0aW9uIiwiZXNjLm9yZyI6MTIzNCwiaXNzIjoiYXV0aG1vY2swMDFAc3BjLWZyb250ZW5kIiwidG9rZW5fdXNlIjoicmVmcmVzaCJ9.gTIhbX8tjGNfa9mHO3uws_Ah2vMneXIOwzgAO7-lkz6yLD6xRg3GTCavgUCoZAqc';
 const APP_TOKEN = 'kNTktNTA1My00YzdhLTg0NjEtZGVtby1hcHAtdG9rZW4';
-const ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+/** emnify's dates as recorded: `2021-11-18T08:25:53.000+0000` (milliseconds, `+0000`, no `Z`). */
+const EMNIFY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
 
 const JSON_BODY = { 'Content-Type': 'application/json' };
 const JSON_RESPONSE = { 'Content-Type': regex(/application\/json.*/, 'application/json; charset=utf-8') };
@@ -115,6 +117,28 @@ describe('emnify: an expired auth_token, then a refresh', () => {
   });
 });
 
+describe('emnify: an application-token auth_token after 7 days, then a new one', () => {
+  it('gets 1103 TokenExpired and authenticates again with the application token, as the official Python SDK does', async () => {
+    // Recorded (emnify-sdk-python cassettes): an application-token JWT lives 604800 s; the SDK re-authenticates on a 401.
+    pact
+      .given('an emnify application-token auth token that has expired')
+      .uponReceiving('an endpoint list with an application-token auth token 7 days old')
+      .withRequest({ method: 'GET', path: '/api/v1/endpoint', query: { page: '1', per_page: '100' }, headers: { Authorization: bearer } })
+      .willRespondWith({ status: 401, headers: JSON_RESPONSE, body: { error_code: 1103, error_token: 'TokenExpired', message: like('Token expired') } });
+    pact
+      .given('an emnify application-token auth token that has expired')
+      .uponReceiving('a new authentication with the application token after its auth token expired')
+      .withRequest({ method: 'POST', path: '/api/v1/authenticate', headers: JSON_BODY, body: { application_token: fromProviderState('${application_token}', APP_TOKEN) } })
+      .willRespondWith({ status: 200, headers: JSON_RESPONSE, body: { auth_token: jwt(AUTH_TOKEN) } });
+    await run(async (url) => {
+      const emnify = client(url);
+      const error = await emnify.listEndpoints(AUTH_TOKEN, { page: 1, per_page: 100 }).catch((e: unknown) => e);
+      expect((error as EmnifyApiError).tokenExpired).toBe(true);
+      expect(await emnify.loginWithApplicationToken(APP_TOKEN)).toMatch(JWT);
+    });
+  });
+});
+
 describe('emnify: bearer calls', () => {
   it('lists endpoints a page at a time', async () => {
     tokenState()
@@ -122,10 +146,11 @@ describe('emnify: bearer calls', () => {
       .withRequest({ method: 'GET', path: '/api/v1/endpoint', query: { page: '1', per_page: '100' }, headers: { Authorization: bearer } })
       .willRespondWith({
         status: 200,
-        headers: { ...JSON_RESPONSE, 'X-Total-Pages': regex(/^[0-9]+$/, '1'), 'X-Total-Count': regex(/^[0-9]+$/, '5') },
+        headers: { ...JSON_RESPONSE, 'X-Total-Pages': regex(/^[0-9]+$/, '1'), 'X-Total-Count': regex(/^[0-9]+$/, '5'), 'X-Sort': 'id' },
         body: eachLike({
           id: integer(101),
           name: like('Weather station 1'),
+          created: regex(EMNIFY_TIME, '2025-01-10T08:00:00.000+0000'),
           status: { id: integer(0) },
           service_profile: { id: integer(11) },
           tariff_profile: { id: integer(21) },
@@ -134,6 +159,7 @@ describe('emnify: bearer calls', () => {
     await run(async (url) => {
       const page = await client(url).listEndpoints(AUTH_TOKEN, { page: 1, per_page: 100 });
       expect(page.totalPages).toBe(1);
+      expect(page.sort).toBe('id');
       expect(page.endpoints[0]?.name).toBe('Weather station 1');
     });
   });
@@ -163,7 +189,7 @@ describe('emnify: bearer calls', () => {
         body: eachLike({
           id: integer(1),
           description: like('Demo app token'),
-          created: datetime(ISO, '2025-06-01T09:30:00.000Z'),
+          created: regex(EMNIFY_TIME, '2025-06-01T09:30:00.000+0000'),
           status: { id: integer(0), description: like('Activated') },
           creator: { id: integer(5678), name: like('Demo User'), username: like(USERNAME) },
         }),

@@ -360,13 +360,30 @@ export interface paths {
         put?: never;
         /**
          * Get a JWT auth_token
-         * @description Exchanges exactly one credential set for a JWT `auth_token` (valid 240 minutes by
-         *     default), to be sent as `Authorization: Bearer <auth_token>`:
+         * @description Exchanges exactly one credential set for a JWT `auth_token`, to be sent as
+         *     `Authorization: Bearer <auth_token>`:
          *     - `username` + `password` (the password as a SHA-1 hex string) also returns a
-         *       `refresh_token`;
-         *     - `application_token` returns the `auth_token` only;
-         *     - `refresh_token` returns the `auth_token` only, also after the previous `auth_token`
-         *       expired; the refresh token itself is not rotated.
+         *       `refresh_token`; the `auth_token` lives 240 minutes, as emnify's authentication page
+         *       says;
+         *     - `application_token` returns the `auth_token` only; it lives 7 days (604800 s), as in
+         *       the traffic recorded by emnify's official Python SDK (`tests/fixtures/cassettes`);
+         *     - `refresh_token` returns the `auth_token` only (240 minutes), also after the previous
+         *       `auth_token` expired; the refresh token itself is not rotated.
+         *
+         *     The sources disagree on the application-token lifetime: emnify's page says 240 minutes
+         *     for every `auth_token`, the recorded traffic shows 7 days. authmock follows the recorded
+         *     traffic; the fixtures' `emnify.jwt.application_auth_token_ttl_seconds: 14400` (or
+         *     `--emnify-app-jwt-ttl 14400`) gives the page's 240 minutes. The user lifetime is
+         *     `emnify.jwt.auth_token_ttl_seconds` / `--emnify-user-jwt-ttl`.
+         *
+         *     Tokens are JWTs as recorded: header `{"alg":"HS384"}` (no `typ`), claims `aud`
+         *     (`/api/v1/authentication`), `iss` (`authmock001@spc-frontend`, recorded
+         *     `spc-frontend001@spc-frontend`), `iat`, `exp`, `esc.app` (application-token logins),
+         *     `esc.org` and `esc.orgName`, plus authmock's own `sub`, `esc.user`, `jti`, `token_use`
+         *     and `authmock.world`. The signing key is part of the mock's state: with `--state`,
+         *     tokens issued before a restart keep working after it; `POST /__admin/reset` forgets it
+         *     (and so every token issued since) unless the fixtures' `emnify.jwt.secret` or
+         *     `--jwt-secret` pins it.
          *
          *     No credentials are needed; an `Authorization` header sent anyway (the official Python SDK
          *     sends `Bearer None`) is ignored.
@@ -439,9 +456,10 @@ export interface paths {
         };
         /**
          * List endpoints (devices)
-         * @description Lists the organisation's endpoints (devices), one page at a time. The paging headers say
-         *     how many pages there are; clients page until `page` equals `X-Total-Pages`. Needs a bearer
-         *     `auth_token`.
+         * @description Lists the organisation's endpoints (devices) by `id`, one page at a time. The paging
+         *     headers say how many pages there are; clients page until `page` equals `X-Total-Pages`.
+         *     `X-Sort: id` says the order, as in the recorded traffic. Dates are written
+         *     `2021-11-18T08:25:53.000+0000`, as emnify does. Needs a bearer `auth_token`.
          */
         get: operations["emnifyListEndpoints"];
         put?: never;
@@ -835,6 +853,13 @@ export interface components {
                 message?: string;
             }[];
         };
+        /**
+         * @description A time as emnify writes it (recorded in the official Python SDK's cassettes): UTC with
+         *     milliseconds and a `+0000` offset instead of `Z`. Not RFC 3339 `date-time` (the offset
+         *     has no colon), so it is checked by pattern.
+         * @example 2021-11-18T08:25:53.000+0000
+         */
+        EmnifyTimestamp: string;
         /** @description A compact JWS (three base64url segments), e.g. an `auth_token`. */
         EmnifyJwt: string;
         /** @description Log in with the portal user's name and SHA-1-hashed password. */
@@ -880,11 +905,10 @@ export interface components {
         EmnifyApplicationToken: {
             id: number;
             description: string | null;
-            /** Format: date-time */
-            created: string;
+            created: components["schemas"]["EmnifyTimestamp"];
             status: components["schemas"]["EmnifyApplicationTokenStatus"];
-            /** Format: date-time */
-            expiry_date: string | null;
+            /** @description The last instant the token works, or null (no expiry). */
+            expiry_date: components["schemas"]["EmnifyTimestamp"] | null;
             /** @description The CIDR range the token is limited to, or null. */
             ip: components["schemas"]["EmnifyCidr"] | null;
             creator: {
@@ -932,10 +956,8 @@ export interface components {
             name: string;
             /** @description Comma-separated tags, or null. */
             tags?: string | null;
-            /** Format: date-time */
-            created?: string;
-            /** Format: date-time */
-            last_updated?: string;
+            created?: components["schemas"]["EmnifyTimestamp"];
+            last_updated?: components["schemas"]["EmnifyTimestamp"];
             status: {
                 /** @description `0` Enabled, `1` Disabled, `2` Deleted. */
                 id: number;
@@ -1565,6 +1587,11 @@ export interface components {
          * @example 1
          */
         EmnifyTotalCount: number;
+        /**
+         * @description The field the list is sorted by (recorded as `id`).
+         * @example id
+         */
+        EmnifySort: string;
     };
     pathItems: never;
 }
@@ -2738,12 +2765,12 @@ export interface operations {
                      *       {
                      *         "id": 42,
                      *         "description": "Token with expiry date",
-                     *         "created": "2021-10-01T08:00:00.000Z",
+                     *         "created": "2021-10-01T08:00:00.000+0000",
                      *         "status": {
                      *           "id": 0,
                      *           "description": "Activated"
                      *         },
-                     *         "expiry_date": "2021-10-29T00:00:00.000Z",
+                     *         "expiry_date": "2021-10-29T23:59:59.999+0000",
                      *         "ip": null,
                      *         "creator": {
                      *           "id": 5678,
@@ -2935,6 +2962,7 @@ export interface operations {
                     "X-Current-Page": components["headers"]["EmnifyCurrentPage"];
                     "X-Count-Per-Page": components["headers"]["EmnifyCountPerPage"];
                     "X-Total-Count": components["headers"]["EmnifyTotalCount"];
+                    "X-Sort": components["headers"]["EmnifySort"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2944,8 +2972,8 @@ export interface operations {
                      *         "id": 7001,
                      *         "name": "Pump house gateway",
                      *         "tags": "field,pumps",
-                     *         "created": "2023-06-01T12:00:00.000Z",
-                     *         "last_updated": "2023-11-14T09:30:00.000Z",
+                     *         "created": "2021-11-18T08:25:53.000+0000",
+                     *         "last_updated": "2021-12-29T08:51:00.000+0000",
                      *         "status": {
                      *           "id": 0,
                      *           "description": "Enabled"

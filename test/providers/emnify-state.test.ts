@@ -50,7 +50,35 @@ describe('emnify seed, describeState and sweep', () => {
     expect(await store.read((tx) => [...tx.entries('emnify.login_failures')].map(([k]) => k))).toEqual(['1', '3']);
   });
 
-  it('refuses a JWT secret shorter than 32 bytes', () => {
-    expect(() => createEmnifyProvider({ jwtSecret: 'too-short' })).toThrow(RangeError);
+  it('refuses a JWT secret shorter than 48 bytes (HS384)', () => {
+    expect(() => createEmnifyProvider({ jwtSecret: 'x'.repeat(47) })).toThrow(RangeError);
+    expect(() => createEmnifyProvider({ jwtSecret: 'x'.repeat(48) })).not.toThrow();
+  });
+
+  it("keeps endpoint dates in emnify's recorded form, from RFC 3339 or that form, and refuses a date that is neither", async () => {
+    const store = createMemoryStore();
+    const endpoint = { organisation_id: 1, name: 'e', status: { id: 0 }, service_profile: { id: 1 }, tariff_profile: { id: 1 } };
+    await store.write((tx) =>
+      createEmnifyProvider().seed(
+        tx,
+        { ...section, endpoints: [{ ...endpoint, id: 5, created: '2021-11-18T09:25:53+01:00', last_updated: '2021-12-29T08:51:00.000+0000' }] },
+        { clock },
+      ),
+    );
+    const stored = await store.read((tx) => tx.get<{ endpoint: Record<string, unknown> }>('emnify.endpoints', '5'));
+    expect(stored?.endpoint).toMatchObject({ created: '2021-11-18T08:25:53.000+0000', last_updated: '2021-12-29T08:51:00.000+0000' });
+    await expect(
+      store.write((tx) => createEmnifyProvider().seed(tx, { endpoints: [{ ...endpoint, id: 6, created: '2021-02-30T00:00:00Z' }] }, { clock })),
+    ).rejects.toThrow(/endpoint 6: created/);
+  });
+
+  it('seeds the jwt settings into the state; a secret is kept as its key bytes (base64url)', async () => {
+    const store = createMemoryStore();
+    const secret = 'a-fixture-secret-that-is-at-least-48-bytes-long-0123';
+    await store.write((tx) => createEmnifyProvider().seed(tx, { jwt: { secret, application_auth_token_ttl_seconds: 14_400 } }, { clock }));
+    expect(await store.read((tx) => tx.get('emnify.settings', 'jwt'))).toEqual({
+      signing_key: Buffer.from(secret).toString('base64url'),
+      application_auth_token_ttl_seconds: 14_400,
+    });
   });
 });

@@ -34,8 +34,10 @@ describe("the emnify page's examples, verbatim", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { auth_token: string; refresh_token: string };
     expect(Object.keys(body).sort()).toEqual(['auth_token', 'refresh_token']);
-    // The page's token starts eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 = {"alg":"HS256","typ":"JWT"}: so does ours.
-    expect(body.auth_token.startsWith('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.')).toBe(true);
+    // The page shows a truncated HS256 placeholder; the traffic recorded by emnify's official Python SDK
+    // (tests/fixtures/cassettes/*.yaml) starts eyJhbGciOiJIUzM4NCJ9 = {"alg":"HS384"}, and so does ours (BEHAVIOUR.md).
+    expect(body.auth_token.startsWith('eyJhbGciOiJIUzM4NCJ9.')).toBe(true);
+    expect(body.refresh_token.startsWith('eyJhbGciOiJIUzM4NCJ9.')).toBe(true);
     expect(body.refresh_token).toMatch(JWT);
   });
 
@@ -51,7 +53,7 @@ describe("the emnify page's examples, verbatim", () => {
     const { application_token } = (await res.json()) as { application_token: string };
     expect(application_token).toMatch(/^[A-Za-z0-9_-]{44}$/);
     const listed = (await (await emnify(mock(), '/application_token', { token: auth_token })).json()) as Array<Record<string, unknown>>;
-    expect(listed.at(-1)).toMatchObject({ description: 'Token with expiry date', expiry_date: '2021-10-29T23:59:59.999Z', ip: null });
+    expect(listed.at(-1)).toMatchObject({ description: 'Token with expiry date', expiry_date: '2021-10-29T23:59:59.999+0000', ip: null });
   });
 
   it('POST /api/v1/authenticate {"application_token": "kNTktNTA1My00YzdhLT…"} → auth_token only', async () => {
@@ -62,17 +64,25 @@ describe("the emnify page's examples, verbatim", () => {
     expect(body['auth_token']).toMatch(JWT);
   });
 
-  it('auth_token is usable as the bearer and carries the documented claims', async () => {
+  it('auth_token is usable as the bearer and carries the recorded header and claims', async () => {
     const { auth_token } = await login(mock());
     expect((await listEndpoints(mock(), auth_token)).status).toBe(200);
-    expect(headerOf(auth_token)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    // Recorded (emnify-sdk-python tests/fixtures/cassettes/get_all_devices.yaml): header {"alg":"HS384"}, no typ;
+    // claims aud "/api/v1/authentication", iss "<node>@spc-frontend", esc.app, esc.org, esc.orgName, exp, iat.
+    expect(headerOf(auth_token)).toEqual({ alg: 'HS384' });
     const claims = payloadOf(auth_token);
-    expect(claims).toMatchObject({ iss: 'authmock-emnify', 'esc.org': 1234, 'esc.orgName': 'Demo Org', 'esc.user': 5678, sub: 'user@domain.com' });
+    expect(claims).toMatchObject({ aud: '/api/v1/authentication', 'esc.org': 1234, 'esc.orgName': 'Demo Org', 'esc.user': 5678, sub: 'user@domain.com' });
+    expect(claims['iss']).toMatch(/^[a-z0-9-]+@spc-frontend$/);
+    // The page: the auth_token from a user login is valid for 240 minutes.
     expect(claims['exp']).toBe((claims['iat'] as number) + 240 * 60);
     expect(claims['iat']).toBe(DEFAULT_START / 1000);
-    expect(typeof claims['aud']).toBe('string');
     expect(typeof claims['jti']).toBe('string');
-    expect(payloadOf(await appLogin(mock()))).toMatchObject({ 'esc.app': 1, 'esc.org': 1234 });
+    // emnify's server escapes '/' in its JSON, as the recorded payloads show ("aud":"\/api\/v1\/authentication").
+    expect(Buffer.from(auth_token.split('.')[1]!, 'base64url').toString()).toMatch(/^\{"aud":"\\\/api\\\/v1\\\/authentication",/);
+    const app = payloadOf(await appLogin(mock()));
+    expect(app).toMatchObject({ aud: '/api/v1/authentication', 'esc.app': 1, 'esc.org': 1234, 'esc.orgName': 'Demo Org' });
+    // Recorded: an application-token JWT lives 7 days (exp - iat = 604800), unlike the page's 240 minutes.
+    expect((app['exp'] as number) - (app['iat'] as number)).toBe(604_800);
   });
 
   it('ignores a stray "Authorization: Bearer None" on /authenticate (the Python SDK sends one)', async () => {
@@ -163,8 +173,8 @@ describe('application tokens', () => {
     expect(text).not.toContain(APP_TOKEN);
     const tokens = JSON.parse(text) as Listed[];
     expect(tokens).toEqual([
-      { id: 1, description: 'Demo app token', created: '2025-06-01T09:30:00.000Z', status: { id: 0, description: 'Activated' }, expiry_date: null, ip: null, creator: { id: 5678, name: 'Demo User', username: 'user@domain.com' } },
-      { id: 2, description: 'Revoked token', created: '2025-03-15T14:00:00.000Z', status: { id: 1, description: 'Revoked' }, expiry_date: null, ip: null, creator: { id: 5678, name: 'Demo User', username: 'user@domain.com' } },
+      { id: 1, description: 'Demo app token', created: '2025-06-01T09:30:00.000+0000', status: { id: 0, description: 'Activated' }, expiry_date: null, ip: null, creator: { id: 5678, name: 'Demo User', username: 'user@domain.com' } },
+      { id: 2, description: 'Revoked token', created: '2025-03-15T14:00:00.000+0000', status: { id: 1, description: 'Revoked' }, expiry_date: null, ip: null, creator: { id: 5678, name: 'Demo User', username: 'user@domain.com' } },
     ]);
     const other = await list((await login(mock(), OTHER_USER)).auth_token);
     expect(other.map((t) => t.id)).toEqual([3]);
@@ -178,7 +188,7 @@ describe('application tokens', () => {
     expect(application_token).toMatch(/^[A-Za-z0-9_-]{44}$/);
     expect(await appLogin(mock(), application_token)).toMatch(JWT);
     const created = (await list(auth_token)).at(-1)!;
-    expect(created).toMatchObject({ id: 4, description: 'CI job', expiry_date: '2026-03-01T11:00:00.000Z', ip: '127.0.0.0/8', status: { id: 0 } });
+    expect(created).toMatchObject({ id: 4, description: 'CI job', expiry_date: '2026-03-01T11:00:00.000+0000', ip: '127.0.0.0/8', status: { id: 0 } });
     expect(created.creator).toEqual({ id: 5678, name: 'Demo User', username: 'user@domain.com' });
     const state = await (await fetch(`${mock().url}/__admin/state`)).text();
     expect(state).not.toContain(application_token);
@@ -219,7 +229,8 @@ describe('application tokens', () => {
     expect((await list(auth_token))[0]!.status).toEqual({ id: 1, description: 'Revoked' });
     await expectEmnifyError(await authenticate(mock(), { application_token: APP_TOKEN }), 401, 1101, 'InvalidCredentials');
     expect((await listEndpoints(mock(), fromApp)).status).toBe(200);
-    mock().clock.advance(240 * MINUTE - 1);
+    // An application-token JWT lives 7 days (recorded traffic); revoking the application token does not shorten it.
+    mock().clock.advance(7 * 24 * 60 * MINUTE - 1);
     expect((await listEndpoints(mock(), fromApp)).status).toBe(200);
     mock().clock.advance(1);
     await expectEmnifyError(await listEndpoints(mock(), fromApp), 401, 1103, 'TokenExpired');
@@ -266,8 +277,13 @@ describe('endpoints', () => {
     expect(res.headers.get('x-current-page')).toBe('1');
     expect(res.headers.get('x-count-per-page')).toBe('1000');
     expect(res.headers.get('x-total-count')).toBe('5');
+    // Recorded beside the paging headers (emnify-sdk-python tests/fixtures/cassettes/device_events.yaml): x-sort: id.
+    expect(res.headers.get('x-sort')).toBe('id');
     const body = (await res.json()) as Array<Record<string, unknown>>;
     expect(body.map((e) => e['id'])).toEqual([101, 102, 103, 104, 105]);
+    // Dates as recorded (cassettes/test_delete_device.yaml: "created":"2022-03-27T23:20:49.000+0000"), from the
+    // fixtures' '2025-01-10T08:00:00Z'.
+    expect(body[0]).toMatchObject({ created: '2025-01-10T08:00:00.000+0000', last_updated: '2025-11-02T10:15:00.000+0000' });
     expect(body[0]).toMatchObject({ name: 'Weather station 1', status: { id: 0 }, service_profile: { id: 11 }, tariff_profile: { id: 21 } });
     expect(body[0]).not.toHaveProperty('organisation_id');
     expect(await ids(await listEndpoints(mock(), (await login(mock(), OTHER_USER)).auth_token))).toEqual([201, 202]);

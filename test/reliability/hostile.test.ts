@@ -303,10 +303,11 @@ const cases: Array<[string, Case]> = [
   ...(
     [
       ['alg:none', 'none'],
-      ['HS256 signed with the wrong key', 'wrongKey'],
+      ['HS384 signed with the wrong key', 'wrongKey'],
       ['RS256 signed with an RSA key', 'rs256'],
-      ['HS/RS confusion: HS256 with the RSA public key as secret', 'hsWithPublicKey'],
+      ['HS/RS confusion: HS384 with the RSA public key as secret', 'hsWithPublicKey'],
       ['HS512 with the right key (algorithm not pinned?)', 'hs512'],
+      ['HS256 with the right key (algorithm not pinned?)', 'hs256'],
       ['a flipped byte in the middle of the signature', 'flipped'],
       ['payloads swapped between two valid tokens', 'swapped'],
       ['exp in the past (signed)', 'expired'],
@@ -450,7 +451,7 @@ async function craftTokens(c: Ctx): Promise<Record<string, string>> {
     options: { alg?: string; typ?: string; key?: Parameters<SignJWT['sign']>[0]; iss?: string; aud?: string; iat?: number; exp?: number | null; nbf?: number } = {},
   ): Promise<string> => {
     const jwt = new SignJWT(payload)
-      .setProtectedHeader({ alg: options.alg ?? 'HS256', typ: options.typ ?? 'JWT' })
+      .setProtectedHeader(options.typ === undefined ? { alg: options.alg ?? 'HS384' } : { alg: options.alg ?? 'HS384', typ: options.typ })
       .setIssuer(options.iss ?? JWT_ISSUER)
       .setAudience(options.aud ?? JWT_AUDIENCE)
       .setSubject(EMNIFY.username)
@@ -461,10 +462,10 @@ async function craftTokens(c: Ctx): Promise<Record<string, string>> {
     return jwt.sign(options.key ?? key);
   };
   const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  /** HS256 by hand with any secret bytes (jose refuses a PEM-looking HMAC secret in some versions). */
+  /** HS384 by hand with any secret bytes (jose refuses a PEM-looking HMAC secret in some versions). */
   const hmac = (header: unknown, payload: unknown, secret: string | Buffer): string => {
     const input = `${b64(header)}.${b64(payload)}`;
-    return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+    return `${input}.${createHmac('sha384', secret).update(input).digest('base64url')}`;
   };
   const valid = await sign(claims);
   const [h, p, s] = valid.split('.') as [string, string, string];
@@ -476,17 +477,18 @@ async function craftTokens(c: Ctx): Promise<Record<string, string>> {
   const fullPayload = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
   return {
     valid,
-    none: `${b64({ alg: 'none', typ: 'JWT' })}.${p}.`,
-    wrongKey: await sign(claims, { key: new TextEncoder().encode('not-the-key-not-the-key-not-the-key-0000') }),
+    none: `${b64({ alg: 'none' })}.${p}.`,
+    wrongKey: await sign(claims, { key: new TextEncoder().encode('not-the-key-not-the-key-not-the-key-not-the-key-00') }),
     rs256: await sign(claims, { alg: 'RS256', key: privateKey }),
-    hsWithPublicKey: hmac({ alg: 'HS256', typ: 'JWT' }, fullPayload, pem),
+    hsWithPublicKey: hmac({ alg: 'HS384' }, fullPayload, pem),
     hs512: await sign(claims, { alg: 'HS512' }),
+    hs256: await sign(claims, { alg: 'HS256' }),
     flipped: `${h}.${p}.${flippedSig.toString('base64url')}`,
     swapped: `${h}.${other.split('.')[1]}.${s}`,
     expired: await sign(claims, { iat: nowS - 7200, exp: nowS - 3600 }),
     nbfFuture: await sign(claims, { nbf: nowS + 3600 }),
     iatFuture: await sign(claims, { iat: nowS + 3600, exp: nowS + 7200 }),
-    expString: hmac({ alg: 'HS256', typ: 'JWT' }, { ...fullPayload, exp: String(nowS + 3600) }, JWT_SECRET),
+    expString: hmac({ alg: 'HS384' }, { ...fullPayload, exp: String(nowS + 3600) }, JWT_SECRET),
     twoSegments: `${h}.${p}`,
     fourSegments: `${h}.${p}.${s}.${s}`,
     emptySignature: `${h}.${p}.`,

@@ -6,10 +6,11 @@ import { expect } from 'vitest';
 
 export type Provider = 'duet' | 'devicehq' | 'rfcx' | 'emnify' | 'problem';
 
-/** A fixed emnify HS256 key (≥ 32 bytes) so that tests can sign crafted JWTs with jose. */
-export const JWT_SECRET = 'reliability-suite-emnify-hs256-key-0123456789abcdef';
-export const JWT_ISSUER = 'authmock-emnify';
-export const JWT_AUDIENCE = 'authmock-emnify-api';
+/** A fixed emnify HS384 key (≥ 48 bytes) so that tests can sign crafted JWTs with jose. */
+export const JWT_SECRET = 'reliability-suite-emnify-hs384-key-0123456789abcdef';
+/** authmock's emnify issuer and the audience recorded in emnify's traffic. */
+export const JWT_ISSUER = 'authmock001@spc-frontend';
+export const JWT_AUDIENCE = '/api/v1/authentication';
 
 export const DUET = { app: 'duet-iphone-app-token', login: 'demo@duet.example', password: 'duet-demo-password' };
 export const DEVICEHQ = { key: '5sHszZNuTfmgs58VGA', otherKey: 'Z9yXwVuTsRqPoNmLkJ' };

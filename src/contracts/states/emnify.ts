@@ -97,6 +97,23 @@ export const emnifyStates: Readonly<Record<string, ProviderStateDefinition>> = {
       return tokens;
     },
   },
+  'an emnify application-token auth token that has expired': {
+    provider: 'emnify',
+    summary:
+      'An `auth_token` from an application-token login, then the clock moved past its lifetime (7 days, as recorded); the application token still authenticates.',
+    params: {
+      minutes: 'how far the clock moves (default 10081: the default lifetime is 7 days)',
+    },
+    example: {},
+    returns: { auth_token: 'the expired JWT', application_token: 'the application token it came from (still active)' },
+    async setup(params, ctx) {
+      const { application_token } = await createEmnifyApplicationToken(ctx, params);
+      const reply = await call(ctx, 'POST', `${basePath('emnify')}/api/v1/authenticate`, { json: { application_token } });
+      const body = expectStatus(reply, 200, 'authenticating with the emnify application token');
+      advance(ctx, count(params, 'minutes', 7 * 24 * 60 + 1));
+      return { auth_token: String(body['auth_token']), application_token };
+    },
+  },
   'an active emnify application token': {
     provider: 'emnify',
     summary: 'An application token created by the user through the API, still active.',

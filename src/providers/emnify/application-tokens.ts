@@ -1,6 +1,5 @@
 // GET/POST /api/v1/application_token and PATCH /api/v1/application_token/{id}: the caller's organisation's tokens.
 
-import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
 import { randomBase64Url } from '../../security/secrets.js';
 import type { Handler, HandlerContext } from '../../types.js';
@@ -12,6 +11,7 @@ import {
   EMNIFY,
   NEXT_APP_TOKEN_ID,
   appTokenHash,
+  toEmnifyTime,
   type AppTokenRecord,
   type UserRecord,
 } from './records.js';
@@ -26,14 +26,15 @@ export function callerOf(ctx: HandlerContext): VerifiedToken {
   return principal as VerifiedToken;
 }
 
-const iso = (ms: number | null): string | null => (ms === null ? null : toIso(ms));
+/** Times as emnify writes them (`2021-11-18T08:25:53.000+0000`). */
+const time = (ms: number | null): string | null => (ms === null ? null : toEmnifyTime(ms));
 
 export const toWire = (t: AppTokenRecord) => ({
   id: t.id,
   description: t.description,
-  created: toIso(t.created),
+  created: toEmnifyTime(t.created),
   status: { id: t.status, description: STATUS_TEXT[t.status] },
-  expiry_date: iso(t.expiresAt),
+  expiry_date: time(t.expiresAt),
   ip: t.ip,
   creator: { ...t.creator },
 });

@@ -6,6 +6,7 @@ import type { WriteTx } from '../../state/store.js';
 import type { Handler, HandlerContext } from '../../types.js';
 import { cidrContains, parseCidr } from './inputs.js';
 import type { EmnifyClaims, JwtService } from './jwt.js';
+import type { Keyring } from './signing-key.js';
 import {
   APP_TOKEN_REVOKED,
   EMNIFY,
@@ -18,9 +19,8 @@ import {
 } from './records.js';
 import { emnifyAuthError } from './wire.js';
 
+/** What is fixed per provider instance; the JWT key and lifetimes are per world (see signing-key.ts). */
 export interface EmnifySettings {
-  authTokenTtlSeconds: number;
-  applicationAuthTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   maxFailedLogins: number;
   lockoutSeconds: number;
@@ -90,8 +90,9 @@ async function withApplicationToken(ctx: HandlerContext, token: string, now: num
   return { sub: `application_token/${record.id}`, 'esc.org': org.id, 'esc.orgName': org.name, 'esc.user': record.creator.id, 'esc.app': record.id };
 }
 
-async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, token: string, now: number): Promise<EmnifyClaims> {
-  const verified = await jwt.verify('refresh', token, now, ctx.world.id);
+async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, keyring: Keyring, token: string, now: number): Promise<EmnifyClaims> {
+  const { key } = await keyring.read(ctx.world.store);
+  const verified = await jwt.verify('refresh', token, now, ctx.world.id, key);
   // On /authenticate every refused credential is 1101 InvalidCredentials, a bad or expired refresh token included.
   if (!verified.ok) throw badCredentials(`refresh token refused: ${verified.detail}`);
   const userId = verified.token.claims['esc.user'];
@@ -104,7 +105,7 @@ async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, token: str
   return current;
 }
 
-export function createAuthenticateHandler(jwt: JwtService, settings: EmnifySettings): Handler {
+export function createAuthenticateHandler(jwt: JwtService, keyring: Keyring, settings: EmnifySettings): Handler {
   return async (ctx) => {
     const body = ctx.req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -118,21 +119,24 @@ export function createAuthenticateHandler(jwt: JwtService, settings: EmnifySetti
       const password = stringField(fields, 'password');
       const outcome = await ctx.world.store.write((tx) => checkPassword(tx, username, password, now, settings));
       if (!outcome.ok) throw outcome.error;
+      const { key, authTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
       return {
         status: 200,
         body: {
-          auth_token: jwt.issue('auth', outcome.claims, now, settings.authTokenTtlSeconds, ctx.world.id),
-          refresh_token: jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id),
+          auth_token: jwt.issue('auth', outcome.claims, now, authTokenTtlSeconds, ctx.world.id, key),
+          refresh_token: jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id, key),
         },
       };
     }
     if (has('application_token')) {
       const claims = await withApplicationToken(ctx, stringField(fields, 'application_token'), now);
-      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, settings.applicationAuthTokenTtlSeconds, ctx.world.id) } };
+      const { key, applicationAuthTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
+      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, applicationAuthTokenTtlSeconds, ctx.world.id, key) } };
     }
     if (has('refresh_token')) {
-      const claims = await withRefreshToken(ctx, jwt, stringField(fields, 'refresh_token'), now);
-      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, settings.authTokenTtlSeconds, ctx.world.id) } };
+      const claims = await withRefreshToken(ctx, jwt, keyring, stringField(fields, 'refresh_token'), now);
+      const { key, authTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
+      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, authTokenTtlSeconds, ctx.world.id, key) } };
     }
     throw new MockError('request.body_invalid', 'send {username, password}, {application_token} or {refresh_token}', { pointer: '/body' });
   };

@@ -1,4 +1,4 @@
-// GET /api/v1/endpoint: the caller's organisation's endpoints, paged with page/per_page and the X-Total-* headers.
+// GET /api/v1/endpoint: the caller's organisation's endpoints by id, paged with page/per_page, the X-Total-* and X-Sort headers.
 
 import type { ReadTx, Store } from '../../state/store.js';
 import type { Handler } from '../../types.js';
@@ -69,6 +69,8 @@ export function createListEndpoints(): Handler {
         'X-Current-Page': String(page),
         'X-Count-Per-Page': String(perPage),
         'X-Total-Count': String(all.length),
+        // Recorded beside the paging headers in the official Python SDK's cassettes: the list is sorted by id.
+        'X-Sort': 'id',
       },
       // The store's own records: they are replaced, never mutated, and the response is only serialised.
       body: all.slice(start, start + perPage),

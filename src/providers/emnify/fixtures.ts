@@ -7,25 +7,37 @@ import {
   APP_TOKEN_ACTIVATED,
   APP_TOKEN_REVOKED,
   EMNIFY,
+  JWT_SETTINGS,
   NEXT_APP_TOKEN_ID,
   appTokenHash,
   isAppTokenExpired,
+  toEmnifyTime,
   type AppTokenRecord,
   type EndpointRecord,
+  type JwtSettingsRecord,
   type LoginFailureRecord,
   type OrganisationRecord,
   type UserRecord,
 } from './records.js';
-import { parseExpiry } from './inputs.js';
+import { parseExpiry, parseTimestamp } from './inputs.js';
+import { MIN_KEY_BYTES, toKeyBytes, type Keyring } from './signing-key.js';
 
 const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
 const obj = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required, properties });
 const id = { type: 'integer', minimum: 1, maximum: 2 ** 31 - 1 };
 const nullable = (schema: unknown) => ({ anyOf: [schema, { type: 'null' }] });
 const idName = obj(['id'], { id: { type: 'integer', minimum: 0 }, name: str() });
-const when = str({ format: 'date-time' });
+/** RFC 3339 (`2025-06-01T09:30:00Z`) or emnify's own form (`2021-11-18T08:25:53.000+0000`); served in emnify's form. */
+const when = str({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:?\\d{2})$' });
+const seconds = { type: 'integer', minimum: 1, maximum: 10 * 365 * 24 * 3600 };
 
 export const emnifyFixtureSchema: Record<string, unknown> = obj([], {
+  jwt: obj([], {
+    // Pins the HS384 signing key (otherwise made at random on the first login and kept in the state).
+    secret: str({ minLength: MIN_KEY_BYTES, maxLength: 1024 }),
+    auth_token_ttl_seconds: seconds,
+    application_auth_token_ttl_seconds: seconds,
+  }),
   organisations: { type: 'array', items: obj(['id', 'name'], { id, name: str({ minLength: 1 }) }) },
   users: {
     type: 'array',
@@ -73,6 +85,7 @@ export const emnifyFixtureSchema: Record<string, unknown> = obj([], {
 });
 
 interface Section {
+  jwt?: { secret?: string; auth_token_ttl_seconds?: number; application_auth_token_ttl_seconds?: number };
   organisations?: OrganisationRecord[];
   users?: Array<{ id: number; username: string; name?: string; organisation_id: number; password_sha1: string }>;
   application_tokens?: Array<{
@@ -88,10 +101,24 @@ interface Section {
   endpoints?: Array<Record<string, unknown> & { id: number; organisation_id: number }>;
 }
 
+function timestamp(text: string, what: string): number {
+  const ms = parseTimestamp(text);
+  if (ms === null) throw new Error(`emnify ${what} is not a date-time such as 2021-11-18T08:25:53.000+0000`);
+  return ms;
+}
+
 export function seedEmnify(tx: WriteTx, fixtures: unknown, env: ProviderEnv): number {
   const section = (fixtures ?? {}) as Section;
   const now = env.clock.now();
   let added = 0;
+  if (section.jwt) {
+    const { secret, auth_token_ttl_seconds: authTtl, application_auth_token_ttl_seconds: appTtl } = section.jwt;
+    const next: JwtSettingsRecord = { ...tx.get<JwtSettingsRecord>(EMNIFY.settings, JWT_SETTINGS) };
+    if (secret !== undefined) next.signing_key = Buffer.from(toKeyBytes(secret, 'emnify jwt.secret')).toString('base64url');
+    if (authTtl !== undefined) next.auth_token_ttl_seconds = authTtl;
+    if (appTtl !== undefined) next.application_auth_token_ttl_seconds = appTtl;
+    tx.set(EMNIFY.settings, JWT_SETTINGS, next);
+  }
   for (const org of section.organisations ?? []) {
     tx.set<OrganisationRecord>(EMNIFY.organisations, String(org.id), { id: org.id, name: org.name });
     added++;
@@ -113,7 +140,7 @@ export function seedEmnify(tx: WriteTx, fixtures: unknown, env: ProviderEnv): nu
       orgId: creator.orgId,
       hash: appTokenHash(t.token),
       description: t.description ?? null,
-      created: t.created ? Date.parse(t.created) : now,
+      created: t.created ? timestamp(t.created, `application token ${t.id}: created`) : now,
       status: t.status === 'revoked' ? APP_TOKEN_REVOKED : APP_TOKEN_ACTIVATED,
       expiresAt,
       ip: t.ip ?? null,
@@ -127,15 +154,28 @@ export function seedEmnify(tx: WriteTx, fixtures: unknown, env: ProviderEnv): nu
   tx.set(EMNIFY.meta, NEXT_APP_TOKEN_ID, next);
   for (const e of section.endpoints ?? []) {
     const { organisation_id: orgId, ...endpoint } = e;
+    // Served as emnify writes times, whatever form the fixture used.
+    for (const field of ['created', 'last_updated'] as const) {
+      const value = endpoint[field];
+      if (typeof value === 'string') endpoint[field] = toEmnifyTime(timestamp(value, `endpoint ${e.id}: ${field}`));
+    }
     tx.set<EndpointRecord>(EMNIFY.endpoints, String(e.id), { orgId, endpoint });
     added++;
   }
   return added;
 }
 
-export function describeEmnify(tx: ReadTx, env: ProviderEnv): unknown {
+/** GET /__admin/state: the key is shown by its fingerprint and source only, never its value. */
+export const describeEmnify = (keyring: Keyring) => (tx: ReadTx, env: ProviderEnv): unknown => {
   const now = env.clock.now();
+  const jwt = keyring.readTx(tx);
   return {
+    jwt: {
+      algorithm: 'HS384',
+      signing_key: jwt.key ? { source: jwt.keySource, fingerprint: jwt.key.id } : { source: 'none', fingerprint: null },
+      auth_token_ttl_seconds: jwt.authTokenTtlSeconds,
+      application_auth_token_ttl_seconds: jwt.applicationAuthTokenTtlSeconds,
+    },
     organisations: [...tx.values<OrganisationRecord>(EMNIFY.organisations)],
     users: [...tx.values<UserRecord>(EMNIFY.users)].map((u) => ({ id: u.id, username: u.username, organisation_id: u.orgId })),
     locked_users: [...tx.entries<LoginFailureRecord>(EMNIFY.loginFailures)]
@@ -151,7 +191,7 @@ export function describeEmnify(tx: ReadTx, env: ProviderEnv): unknown {
     endpoints: tx.size(EMNIFY.endpoints),
     // JWTs are stateless: nothing to list; they live until their own exp.
   };
-}
+};
 
 /** Forget lock records whose lock has run out (failure counts in progress are kept). */
 export function sweepEmnify(tx: WriteTx, now: number): void {

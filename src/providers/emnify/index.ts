@@ -1,11 +1,12 @@
-// The emnify provider: credentials exchanged for HS256 JWTs (mock clock), application tokens, endpoints; emnify's wire format.
+// The emnify provider: credentials exchanged for HS384 JWTs (mock clock, key in the state), application tokens, endpoints; emnify's wire format.
 
 import type { Provider, Verifier } from '../../types.js';
 import { createApplicationToken, listApplicationTokens, updateApplicationToken } from './application-tokens.js';
 import { createAuthenticateHandler, type EmnifySettings } from './authenticate.js';
 import { createListEndpoints } from './endpoints.js';
 import { describeEmnify, emnifyFixtureSchema, seedEmnify, sweepEmnify } from './fixtures.js';
-import { createJwtService } from './jwt.js';
+import { DEFAULT_ISSUER, RECORDED_AUDIENCE, createJwtService } from './jwt.js';
+import { createKeyring, toKeyBytes } from './signing-key.js';
 import { emnifyAuthError, malformedBearer, renderEmnifyError } from './wire.js';
 import { firstEntries, hint } from '../hints.js';
 
@@ -14,15 +15,24 @@ export type { VerifiedToken as EmnifyPrincipal } from './jwt.js';
 export interface EmnifyProviderOptions {
   /** Mount point (default `/emnify`). */
   basePath?: string;
-  /** HS256 key (≥ 32 bytes). Default: 32 random bytes per instance, so tokens do not survive a restart. */
+  /**
+   * `--jwt-secret`: pins the HS384 key (≥ 48 bytes; a string is taken as UTF-8) in every world. Default: each world
+   * keeps its own random key in its store (made on its first login), so tokens last as long as the state does.
+   */
   jwtSecret?: string | Uint8Array;
+  /** Default `authmock001@spc-frontend` (recorded: `spc-frontend001@spc-frontend`). */
   issuer?: string;
+  /** Default `/api/v1/authentication`, as recorded. */
   audience?: string;
-  /** Lifetime of auth tokens from a password or refresh-token login (default 240 minutes, as documented). */
+  /**
+   * Lifetime of auth tokens from a password or refresh-token login. Default: the fixtures' `jwt.auth_token_ttl_seconds`,
+   * else 240 minutes as emnify's authentication page documents.
+   */
   authTokenTtlSeconds?: number;
   /**
-   * Lifetime of auth tokens from an application-token login (default 240 minutes, as documented; recorded
-   * traffic showed 7 days = 604800 s for these, set that here to mimic it).
+   * Lifetime of auth tokens from an application-token login. Default: the fixtures'
+   * `jwt.application_auth_token_ttl_seconds`, else 7 days (604800 s) as recorded in the official Python SDK's traffic;
+   * 14400 gives the 240 minutes emnify's page states.
    */
   applicationAuthTokenTtlSeconds?: number;
   /** Lifetime of refresh tokens (default 30 days). */
@@ -39,23 +49,26 @@ const positive = (value: number | undefined, fallback: number, name: string): nu
   return v;
 };
 
+const optionalPositive = (value: number | undefined, name: string): number | undefined =>
+  value === undefined ? undefined : positive(value, value, name);
+
 export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provider {
   const settings: EmnifySettings = {
-    authTokenTtlSeconds: positive(options.authTokenTtlSeconds, 240 * 60, 'authTokenTtlSeconds'),
-    applicationAuthTokenTtlSeconds: positive(options.applicationAuthTokenTtlSeconds, 240 * 60, 'applicationAuthTokenTtlSeconds'),
     refreshTokenTtlSeconds: positive(options.refreshTokenTtlSeconds, 30 * 24 * 3600, 'refreshTokenTtlSeconds'),
     maxFailedLogins: positive(options.maxFailedLogins, 3, 'maxFailedLogins'),
     lockoutSeconds: positive(options.lockoutSeconds, 300, 'lockoutSeconds'),
   };
-  const jwt = createJwtService({
-    secret: options.jwtSecret,
-    issuer: options.issuer ?? 'authmock-emnify',
-    audience: options.audience ?? 'authmock-emnify-api',
+  const keyring = createKeyring({
+    ...(options.jwtSecret === undefined ? {} : { pinned: toKeyBytes(options.jwtSecret, 'the emnify JWT secret') }),
+    authTokenTtlSeconds: optionalPositive(options.authTokenTtlSeconds, 'authTokenTtlSeconds'),
+    applicationAuthTokenTtlSeconds: optionalPositive(options.applicationAuthTokenTtlSeconds, 'applicationAuthTokenTtlSeconds'),
   });
+  const jwt = createJwtService({ issuer: options.issuer ?? DEFAULT_ISSUER, audience: options.audience ?? RECORDED_AUDIENCE });
 
-  /** The engine hands over what follows `Bearer `; only an auth token authmock issued (and still valid) passes. */
+  /** The engine hands over what follows `Bearer `; only an auth token this world issued (and still valid) passes. */
   const verifyBearer: Verifier = async ({ credential, world }) => {
-    const outcome = await jwt.verify('auth', credential, world.clock.now(), world.id);
+    const { key } = await keyring.read(world.store);
+    const outcome = await jwt.verify('auth', credential, world.clock.now(), world.id, key);
     if (outcome.ok) return { ok: true, principal: outcome.token };
     if (outcome.reason === 'malformed') return { ok: false, error: malformedBearer() };
     if (outcome.reason === 'expired') return { ok: false, error: emnifyAuthError('auth.expired', 1103, outcome.detail) };
@@ -70,7 +83,7 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
     renderError: renderEmnifyError,
     verifiers: { EmnifyBearer: verifyBearer },
     handlers: {
-      emnifyAuthenticate: createAuthenticateHandler(jwt, settings),
+      emnifyAuthenticate: createAuthenticateHandler(jwt, keyring, settings),
       emnifyListApplicationTokens: listApplicationTokens,
       emnifyCreateApplicationToken: createApplicationToken,
       emnifyUpdateApplicationToken: updateApplicationToken,
@@ -80,7 +93,7 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
       ...firstEntries(fixtures, 'users', ['username', 'password_sha1'], 1).map((u) => hint(`username ${u['username']} password (SHA-1)`, u['password_sha1']!, true)),
       ...firstEntries(fixtures, 'application_tokens', ['token'], 1).map((t) => hint('application_token', t['token']!, true)),
     ],
-    describeState: describeEmnify,
+    describeState: describeEmnify(keyring),
     sweep: sweepEmnify,
   };
 }

@@ -117,3 +117,16 @@ export function parseExpiry(text: string): number | null {
   const ms = Date.parse(text);
   return Number.isFinite(ms) ? ms : null;
 }
+
+/** `+0000` / `-0130`: an offset written without its colon, as emnify writes it. */
+const OFFSET_WITHOUT_COLON = /^(.+T.+)([+-]\d{2})(\d{2})$/;
+
+/**
+ * A point in time from the fixtures: an RFC 3339 date-time (`2025-06-01T09:30:00Z`) or emnify's own form
+ * (`2021-11-18T08:25:53.000+0000`); null when it is neither or names no real instant.
+ */
+export function parseTimestamp(text: string): number | null {
+  const colonless = OFFSET_WITHOUT_COLON.exec(text);
+  const rfc3339 = colonless ? `${colonless[1]}${colonless[2]}:${colonless[3]}` : text;
+  return DATE_TIME.test(rfc3339) ? parseExpiry(rfc3339) : null;
+}

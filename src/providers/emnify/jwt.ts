@@ -1,8 +1,9 @@
-// emnify's JWTs: HS256 only, one key per provider instance, times from the mock clock; auth and refresh never interchangeable.
+// emnify's JWTs as recorded: header exactly {"alg":"HS384"}, keys from the world's store, times from the mock clock.
 
-import { createHmac, randomBytes, webcrypto } from 'node:crypto';
+import { createHmac, webcrypto } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { randomHex } from '../../security/secrets.js';
+import type { SigningKey } from './signing-key.js';
 import { createVerifiedCache, type VerifiedEntry } from './verified-cache.js';
 
 export type TokenUse = 'auth' | 'refresh';
@@ -27,38 +28,37 @@ export type VerifyFailure = { ok: false; reason: 'malformed' | 'invalid' | 'expi
 export type VerifyOutcome = { ok: true; token: VerifiedToken } | VerifyFailure;
 
 export interface JwtService {
-  /** Synchronous: HS256 with node:crypto (see `issue` below). */
-  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string): string;
-  verify(use: TokenUse, token: string, nowMs: number, worldId: string): Promise<VerifyOutcome>;
+  /** Synchronous: HS384 with node:crypto (see `issue` below). */
+  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string, key: SigningKey): string;
+  /** `key` undefined: the world has no signing key yet, so it never issued a token and none is valid. */
+  verify(use: TokenUse, token: string, nowMs: number, worldId: string, key: SigningKey | undefined): Promise<VerifyOutcome>;
 }
 
 export interface JwtOptions {
-  /** HS256 key: at least 32 bytes (a string is taken as UTF-8). Default: 32 random bytes per provider instance. */
-  secret?: string | Uint8Array;
+  /** Recorded: `spc-frontend001@spc-frontend` (a node of emnify's front end); authmock's own node by default. */
   issuer: string;
+  /** Recorded: `/api/v1/authentication`. */
   audience: string;
   /** Successful verifications remembered per instance (default 10,000), so each token is checked cryptographically once. */
   verifiedCacheSize?: number;
 }
 
-const ALGORITHM = 'HS256';
-const TYP: Readonly<Record<TokenUse, string>> = { auth: 'JWT', refresh: 'refresh+jwt' };
-/** The protected header of each kind of token, encoded once: `{"alg":"HS256","typ":…}` as jose writes it. */
-const HEADERS: Readonly<Record<TokenUse, string>> = {
-  auth: Buffer.from(JSON.stringify({ alg: ALGORITHM, typ: TYP.auth })).toString('base64url'),
-  refresh: Buffer.from(JSON.stringify({ alg: ALGORITHM, typ: TYP.refresh })).toString('base64url'),
-};
+/** The claims' values as recorded in the official Python SDK's cassettes (`tests/fixtures/cassettes/*.yaml`). */
+export const RECORDED_AUDIENCE = '/api/v1/authentication';
+export const DEFAULT_ISSUER = 'authmock001@spc-frontend';
+
+export const ALGORITHM = 'HS384';
+/** The protected header of every emnify token, as recorded: `{"alg":"HS384"}`, no `typ` (`eyJhbGciOiJIUzM4NCJ9`). */
+const HEADER = Buffer.from(JSON.stringify({ alg: ALGORITHM })).toString('base64url');
 /** Claim binding a token to the world (app or sandbox) that issued it, so sandboxes never accept each other's tokens. */
 const WORLD_CLAIM = 'authmock.world';
+/** Imported HMAC keys kept per instance; a world's key rarely changes, so a small bound suffices. */
+const MAX_IMPORTED_KEYS = 256;
 
 const fail = (reason: VerifyFailure['reason'], detail: string): VerifyFailure => ({ ok: false, reason, detail });
 
-function toKeyBytes(secret: string | Uint8Array | undefined): Uint8Array {
-  if (secret === undefined) return new Uint8Array(randomBytes(32));
-  const bytes = typeof secret === 'string' ? new Uint8Array(Buffer.from(secret, 'utf8')) : secret;
-  if (bytes.length < 32) throw new RangeError('the emnify JWT secret must be at least 32 bytes');
-  return bytes;
-}
+/** emnify's server writes JSON with `/` escaped (`"aud":"\/api\/v1\/authentication"`), as recorded. */
+const toRecordedJson = (value: unknown): string => JSON.stringify(value).replaceAll('/', '\\/');
 
 function readClaims(payload: Readonly<Record<string, unknown>>): EmnifyClaims | undefined {
   const { sub } = payload;
@@ -74,11 +74,17 @@ function readClaims(payload: Readonly<Record<string, unknown>>): EmnifyClaims | 
 }
 
 export function createJwtService(options: JwtOptions): JwtService {
-  const bytes = toKeyBytes(options.secret);
-  let key: Promise<webcrypto.CryptoKey> | undefined;
-  // Imported once (jose would import a raw Uint8Array on every call).
-  const getKey = (): Promise<webcrypto.CryptoKey> =>
-    (key ??= webcrypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
+  const imported = new Map<string, Promise<webcrypto.CryptoKey>>();
+  // Imported once per key (jose would import a raw Uint8Array on every call).
+  const cryptoKeyOf = (key: SigningKey): Promise<webcrypto.CryptoKey> => {
+    let found = imported.get(key.id);
+    if (!found) {
+      if (imported.size >= MAX_IMPORTED_KEYS) imported.delete(imported.keys().next().value!);
+      found = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: 'SHA-384' }, false, ['sign', 'verify']);
+      imported.set(key.id, found);
+    }
+    return found;
+  };
 
   const verified = createVerifiedCache(options.verifiedCacheSize);
 
@@ -96,38 +102,44 @@ export function createJwtService(options: JwtOptions): JwtService {
   };
 
   return {
-    issue(use, claims, nowMs, ttlSeconds, worldId) {
+    issue(use, claims, nowMs, ttlSeconds, worldId, key) {
       const iat = Math.floor(nowMs / 1000);
-      // The payload jose's SignJWT builds for these setters, key for key in the same order; the signature is the same
-      // HS256 over the same bytes. Signed here with node:crypto because jose 6 signs through WebCrypto, which hops to
-      // the thread pool: two of those per sign-in were most of its cost (bench/README.md). jose verifies every token.
-      const payload = {
-        ...claims,
+      // The recorded claims first, in the recorded order (aud, esc.app, esc.org, esc.orgName, iss, exp, iat), then what
+      // authmock adds to tell tokens apart. Signed here with node:crypto because jose 6 signs through WebCrypto, which
+      // hops to the thread pool (bench/README.md); jose verifies every token.
+      const payload: Record<string, unknown> = { aud: options.audience };
+      if (claims['esc.app'] !== undefined) payload['esc.app'] = claims['esc.app'];
+      Object.assign(payload, {
+        'esc.org': claims['esc.org'],
+        'esc.orgName': claims['esc.orgName'],
+        iss: options.issuer,
+        exp: iat + ttlSeconds,
+        iat,
+        sub: claims.sub,
+        'esc.user': claims['esc.user'],
+        jti: randomHex(16),
         token_use: use,
         [WORLD_CLAIM]: worldId,
-        iss: options.issuer,
-        aud: options.audience,
-        sub: claims.sub,
-        iat,
-        exp: iat + ttlSeconds,
-        jti: randomHex(16),
-      };
-      const input = `${HEADERS[use]}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-      return `${input}.${createHmac('sha256', bytes).update(input).digest('base64url')}`;
+      });
+      const input = `${HEADER}.${Buffer.from(toRecordedJson(payload)).toString('base64url')}`;
+      return `${input}.${createHmac('sha384', key.bytes).update(input).digest('base64url')}`;
     },
 
-    async verify(use, token, nowMs, worldId) {
-      if (token.split('.').length !== 3) return fail('malformed', 'token contains an invalid number of segments');
+    async verify(use, token, nowMs, worldId, key) {
+      const dots = token.split('.');
+      if (dots.length !== 3) return fail('malformed', 'token contains an invalid number of segments');
+      if (!key) return fail('invalid', `${use} token rejected: this world has not issued any token yet (no signing key)`);
       const cached = verified.get(token);
-      // Same token, same use and world: the signature and the fixed claims hold; only the times are checked again.
-      if (cached && cached.use === use && cached.worldId === worldId) return checkTimes(token, cached, use, nowMs);
+      // Same token, use, world and key: the signature and the fixed claims hold; only the times are checked again.
+      if (cached && cached.use === use && cached.worldId === worldId && cached.keyId === key.id) return checkTimes(token, cached, use, nowMs);
+      // Only the header authmock writes: anything else (a `typ`, `kid`, `crit`, another algorithm) is not its token.
+      if (dots[0] !== HEADER) return fail('invalid', `${use} token rejected: the header is not {"alg":"HS384"}`);
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, await getKey(), {
+        ({ payload } = await jwtVerify(token, await cryptoKeyOf(key), {
           algorithms: [ALGORITHM],
           issuer: options.issuer,
           audience: options.audience,
-          typ: TYP[use],
           currentDate: new Date(nowMs),
           requiredClaims: ['exp', 'iat', 'sub', 'jti'],
         }));
@@ -145,7 +157,7 @@ export function createJwtService(options: JwtOptions): JwtService {
       if (!claims) return fail('invalid', 'the token lacks the emnify claims');
       const nbf = payload['nbf'];
       const exp = payload['exp'] as number;
-      verified.set(token, { use, worldId, payload, iat, exp, nbf: typeof nbf === 'number' ? nbf : undefined });
+      verified.set(token, { use, worldId, keyId: key.id, payload, iat, exp, nbf: typeof nbf === 'number' ? nbf : undefined });
       return { ok: true, token: { claims, jti: String(payload['jti']), exp } };
     },
   };

@@ -1,5 +1,6 @@
 // emnify state: collection names and the plain records kept in the store.
 
+import { toIso } from '../../clock.js';
 import { hashSecret } from '../../security/secrets.js';
 
 export const EMNIFY = {
@@ -11,7 +12,18 @@ export const EMNIFY = {
   appTokenHashes: 'emnify.application_token_hashes',
   endpoints: 'emnify.endpoints',
   meta: 'emnify.meta',
+  settings: 'emnify.settings',
 } as const;
+
+/** The key of the one record of `emnify.settings`: the JWT signing key and lifetimes of this world. */
+export const JWT_SETTINGS = 'jwt';
+
+export interface JwtSettingsRecord {
+  /** The HS384 key, base64url; made on the first token a world issues unless the fixtures pin it. Never shown or logged. */
+  signing_key?: string;
+  auth_token_ttl_seconds?: number;
+  application_auth_token_ttl_seconds?: number;
+}
 
 export const NEXT_APP_TOKEN_ID = 'next_application_token_id';
 
@@ -63,3 +75,9 @@ export interface EndpointRecord {
 export const appTokenHash = (token: string): string => hashSecret(token, 'emnify.application_token/');
 
 export const isAppTokenExpired = (record: AppTokenRecord, now: number): boolean => record.expiresAt !== null && now > record.expiresAt;
+
+/**
+ * A time as emnify's API writes it, recorded in the official Python SDK's cassettes: `2021-11-18T08:25:53.000+0000`
+ * (milliseconds, and a `+0000` offset instead of `Z`).
+ */
+export const toEmnifyTime = (ms: number): string => `${toIso(ms).slice(0, -1)}+0000`;

@@ -4,6 +4,8 @@
 export interface VerifiedEntry {
   use: string;
   worldId: string;
+  /** The signing key it was verified with: a world's new key (after a reset) must not accept what the old one signed. */
+  keyId: string;
   /** The whole verified payload (never handed out; readers copy what they need). */
   payload: Readonly<Record<string, unknown>>;
   iat: number;
