@@ -12,7 +12,7 @@ import { defaultCacheDir, ensurePrivateDir } from './spec/cache-dir.js';
 import { createAjvSet } from './validation/ajv.js';
 import { openValidatorCache } from './validation/precompiled.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './state/fixtures.js';
-import { createMemoryStore } from './state/memory-store.js';
+import { createMemoryStore, type DurableSink } from './state/memory-store.js';
 import { openState } from './state/persistence.js';
 import { createClock, monotonicNow } from './clock.js';
 import type { Snapshot, Store } from './state/store.js';
@@ -43,6 +43,10 @@ export interface ServerOptions {
   resetState?: boolean;
   /** Start-up cache (validated documents, precompiled validators): default ~/.cache/authmock; null turns it off. */
   cacheDir?: string | null;
+  /** Memory bounds for sandboxes (default 1 MiB each, 64 MiB together). */
+  sandboxLimits?: AppOptions['sandboxLimits'];
+  /** Wraps each world's writes to the state database (tests use it to make writes fail). */
+  wrapStateSink?: (sink: DurableSink) => DurableSink;
   /** Start from this state (e.g. the live state before a --watch reload); the fixtures are seeded over it. */
   initial?: Snapshot;
 }
@@ -77,7 +81,8 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   if (options.stateFile) {
     const opened = await openState(options.stateFile, { reset: options.resetState ?? false, validate: createStateValidator(providers, clock) });
     try {
-      await useDatabase(appOptions, opened.db, opened.worlds, await fixtureBaseline(), clock);
+      const wrap = options.wrapStateSink ?? ((sink: DurableSink) => sink);
+      await useDatabase(appOptions, opened.db, (id) => wrap(opened.db.sink(id)), opened.worlds, await fixtureBaseline(), clock);
     } catch (error) {
       opened.db.close();
       throw error;
@@ -90,23 +95,30 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
     appOptions.store = store;
     appOptions.seedMainStore = false;
   }
-  for (const key of ['store', 'logger', 'strict', 'adminToken', 'bodyLimit', 'latency', 'version'] as const) {
+  for (const key of ['store', 'logger', 'strict', 'adminToken', 'bodyLimit', 'latency', 'version', 'sandboxLimits'] as const) {
     if (options[key] !== undefined) (appOptions as unknown as Record<string, unknown>)[key] = options[key];
   }
   return createApp(appOptions);
 }
 
 /** Wire the state database in: the main world and the sandboxes it kept, their clocks, and durable new worlds. */
-async function useDatabase(appOptions: AppOptions, db: StateDatabase, worlds: ReadonlyArray<LoadedWorld>, baseline: Snapshot, clock: ControllableClock): Promise<void> {
+async function useDatabase(
+  appOptions: AppOptions,
+  db: StateDatabase,
+  sink: (worldId: string) => DurableSink,
+  worlds: ReadonlyArray<LoadedWorld>,
+  baseline: Snapshot,
+  clock: ControllableClock,
+): Promise<void> {
   const main = worlds.find((w) => w.id === MAIN_WORLD);
-  const store = createMemoryStore({ initial: main?.records ?? baseline, baseline, durable: db.sink(MAIN_WORLD) });
+  const store = createMemoryStore({ initial: main?.records ?? baseline, baseline, durable: sink(MAIN_WORLD) });
   if (main) clock.restore(main.clock);
   else {
-    db.sink(MAIN_WORLD).replace(baseline);
+    sink(MAIN_WORLD).replace(baseline);
     db.saveWorld({ id: MAIN_WORLD, createdAt: clock.now(), clock: clock.saved(), bytes: 0 });
   }
   const persistence: WorldPersistence = {
-    createStore: (id) => createMemoryStore({ durable: db.sink(id) }),
+    createStore: (id) => createMemoryStore({ durable: sink(id) }),
     saveWorld: (w) => db.saveWorld({ id: w.world.id, createdAt: w.createdAt, clock: w.world.clock.saved(), bytes: w.bytes }),
     saveClock: (w) => db.saveClock(w.world.id, w.world.clock.saved()),
     deleteWorld: (id) => db.deleteWorld(id),
@@ -119,7 +131,7 @@ async function useDatabase(appOptions: AppOptions, db: StateDatabase, worlds: Re
       if (saved.id === MAIN_WORLD) continue;
       const sandboxClock = createClock();
       sandboxClock.restore(saved.clock);
-      const sandboxStore = createMemoryStore({ initial: saved.records, baseline: saved.baseline ?? saved.records, durable: db.sink(saved.id) });
+      const sandboxStore = createMemoryStore({ initial: saved.records, baseline: saved.baseline ?? saved.records, durable: sink(saved.id) });
       const sandbox = createWorldRuntime(saved.id, sandboxStore, sandboxClock, monotonicNow());
       sandbox.createdAt = saved.createdAt;
       sandbox.bytes = saved.bytes;
