@@ -25,6 +25,16 @@ describe('the state database', () => {
     again.close();
   });
 
+  it('writes only what changed: one row for a sign-in whether the store holds 10 records or 100,000', async () => {
+    const batches: number[] = [];
+    const sink: DurableSink = { commit: (changes) => void batches.push(changes.length), replace() {}, saveBaseline() {} };
+    const initial = { accounts: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`a${i}`, { n: i }])) };
+    const store = createMemoryStore({ initial, durable: sink });
+    await store.write((tx) => tx.set('sessions', 'a99999', { token: 't' }));
+    await store.write((tx) => tx.get('accounts', 'a1')); // a read in a write: no transaction at all
+    expect(batches).toEqual([1]);
+  });
+
   it('leaves memory as it was when the disk refuses a write, and answers state.unwritable', async () => {
     let refuse = false;
     const written: unknown[] = [];
