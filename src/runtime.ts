@@ -81,6 +81,8 @@ export interface Runtime {
   deleteSandbox(id: string): boolean;
   /** Keep a world's clock after a change (no-op without --state); throws when it cannot. */
   saveClock(world: WorldRuntime): void;
+  /** Keep a sandbox's size after fixtures were added to it (no-op without --state); throws when it cannot. */
+  saveSize(world: WorldRuntime): void;
   readonly limits: SandboxLimits;
   sandboxes(): WorldRuntime[];
   /** Drop idle sandboxes; returns how many. */
@@ -150,6 +152,7 @@ export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runt
       return sandboxes.delete(id);
     },
     saveClock: (target) => persistence?.saveClock(target),
+    saveSize: (target) => persistence?.saveWorld(target),
     limits,
     sandboxes: () => [...sandboxes.values()],
     expireIdle() {

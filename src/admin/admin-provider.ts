@@ -86,7 +86,10 @@ export function createAdminProvider(options: AdminOptions): Provider {
       }
       try {
         const added = await seedStore(ctx.world.store, options.providers, fixtures, ctx.world.clock);
-        if (target !== options.runtime().main) target.bytes += Buffer.byteLength(JSON.stringify(fixtures));
+        if (target !== options.runtime().main) {
+          target.bytes += Buffer.byteLength(JSON.stringify(fixtures));
+          options.runtime().saveSize(target);
+        }
         return { status: 200, body: { added: { duet: 0, devicehq: 0, rfcx: 0, emnify: 0, ...added } } };
       } catch (error) {
         if (error instanceof MockError) throw error;

@@ -132,6 +132,21 @@ describe('openState', () => {
     reset.db.close();
   });
 
+  it('names a saved record a provider cannot read, and --reset-state starts over from a new database', async () => {
+    const file = join(await tempDir(), 'state.db');
+    const db = openStateDatabase(file);
+    await createMemoryStore({ durable: db.sink(MAIN_WORLD) }).write((tx) => tx.set('p.items', 'bad', 'text'));
+    db.close();
+    const validate = (records: Record<string, Record<string, unknown>>): void => {
+      if (typeof records['p.items']?.['bad'] === 'string') throw new Error('record p.items/bad is not an object');
+    };
+    await expect(openState(file, { validate })).rejects.toThrow(/--state .*state\.db: record p\.items\/bad is not an object\. .*--reset-state/);
+    const reset = await openState(file, { validate, reset: true });
+    expect(reset.notice).toMatch(/--reset-state: record p\.items\/bad is not an object; started from the fixtures/);
+    expect(reset.worlds).toEqual([]);
+    reset.db.close();
+  });
+
   it('keeps sandboxes with their baselines and clocks, and drops rows of a sandbox never saved', async () => {
     const dir = await tempDir();
     await mkdir(dir, { recursive: true });
