@@ -35,6 +35,15 @@ export interface StateDatabase {
 }
 
 export const MAIN_WORLD = 'main';
+
+/** A write waiting for the next group commit. */
+interface Pending {
+  world: string;
+  changes: ReadonlyArray<Change>;
+  undo(): void;
+  resolve(): void;
+  reject(error: unknown): void;
+}
 const FORMAT = 'authmock-state-sqlite';
 const VERSION = 1;
 
@@ -86,13 +95,41 @@ export function openStateDatabase(file: string): StateDatabase {
       for (const [key, value] of Object.entries(entries)) statement.run(world, collection, key, JSON.stringify(value));
     }
   };
-  const commit = db.transaction((world: string, changes: ReadonlyArray<Change>) => {
-    for (const c of changes) {
-      if (c.op === 'set') setRecord.run(world, c.collection, c.key, JSON.stringify(c.value));
-      else if (c.op === 'delete') deleteRecord.run(world, c.collection, c.key);
-      else clearCollection.run(world, c.collection);
+  const commit = db.transaction((batch: ReadonlyArray<Pending>) => {
+    for (const { world, changes } of batch) {
+      for (const c of changes) {
+        if (c.op === 'set') setRecord.run(world, c.collection, c.key, JSON.stringify(c.value));
+        else if (c.op === 'delete') deleteRecord.run(world, c.collection, c.key);
+        else clearCollection.run(world, c.collection);
+      }
     }
   });
+
+  // Group commit: the writes of one turn of the event loop share a transaction, so 32 sign-ins in flight cost one
+  // fsync, not 32 that each hold the event loop (and every health check behind it).
+  let pending: Pending[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    try {
+      commit(batch);
+    } catch (error) {
+      for (let i = batch.length - 1; i >= 0; i--) batch[i]!.undo();
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    for (const p of batch) p.resolve();
+  };
+  /** Every other operation first commits what is queued, so that the disk sees the changes in the order memory did. */
+  const inOrder =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      flush();
+      return fn(...args);
+    };
   const replace = db.transaction((world: string, snapshot: Snapshot) => {
     clearWorld.run(world);
     insertAll(setRecord, world, snapshot);
@@ -127,9 +164,16 @@ export function openStateDatabase(file: string): StateDatabase {
   return {
     file,
     sink: (world) => ({
-      commit: (changes) => commit(world, changes),
-      replace: (snapshot) => replace(world, snapshot),
-      saveBaseline: (snapshot) => saveBaseline(world, snapshot),
+      commit: (changes, undo) =>
+        new Promise<void>((resolve, reject) => {
+          pending.push({ world, changes, undo, resolve, reject });
+          if (!scheduled) {
+            scheduled = true;
+            setImmediate(flush);
+          }
+        }),
+      replace: inOrder((snapshot: Snapshot) => replace(world, snapshot)),
+      saveBaseline: inOrder((snapshot: Snapshot) => saveBaseline(world, snapshot)),
     }),
     load() {
       const worlds = db.prepare<[], { id: string; created_at: number; clock: string; bytes: number }>('SELECT id, created_at, clock, bytes FROM worlds').all();
@@ -152,13 +196,13 @@ export function openStateDatabase(file: string): StateDatabase {
       }
       return loaded;
     },
-    saveWorld: (w) => void upsertWorld.run(w.id, w.createdAt, JSON.stringify(w.clock), w.bytes),
-    saveClock(world, clock) {
+    saveWorld: inOrder((w: SavedWorld) => void upsertWorld.run(w.id, w.createdAt, JSON.stringify(w.clock), w.bytes)),
+    saveClock: inOrder((world: string, clock: SavedClock) => {
       if (updateClock.run(JSON.stringify(clock), world).changes === 0) upsertWorld.run(world, 0, JSON.stringify(clock), 0);
-    },
-    deleteWorld: (world) => deleteWorld(world),
-    importWorld: (world, records) => importWorld(world, records),
-    close: () => db.close(),
+    }),
+    deleteWorld: inOrder((world: string) => deleteWorld(world)),
+    importWorld: inOrder((world: SavedWorld, records: Snapshot) => importWorld(world, records)),
+    close: inOrder(() => db.close()),
   };
 }
 

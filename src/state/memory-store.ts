@@ -12,7 +12,11 @@ export type Change =
 
 /** Where a durable store writes; each call is one transaction that either happens completely or throws. */
 export interface DurableSink {
-  commit(changes: ReadonlyArray<Change>): void;
+  /**
+   * Resolves once the changes are on disk. Writes made in the same turn of the event loop may share a transaction
+   * (one fsync for all); when it fails, `undo` is called for each of them, newest first, before they reject.
+   */
+  commit(changes: ReadonlyArray<Change>, undo: () => void): Promise<void>;
   /** Replace the whole contents (reset). */
   replace(snapshot: Snapshot): void;
   /** Keep what `reset` returns to. */
@@ -23,7 +27,7 @@ export interface MemoryStoreOptions {
   initial?: Snapshot;
   /** What `reset` returns to; default the initial contents (or what `markBaseline` marks later). */
   baseline?: Snapshot;
-  /** Every change goes here first; when it throws, memory is put back and the write fails with `state.unwritable`. */
+  /** Every change is committed here before the write resolves; when that fails, memory is put back and the write fails with `state.unwritable`. */
   durable?: DurableSink;
 }
 
@@ -143,11 +147,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       } catch (error) {
         // What the callback changed before it threw stays (as without a database), so it is written too.
         journal = undefined;
-        if (j.changes.length > 0) commitOrUndo(j);
+        if (j.changes.length > 0) await commit(j);
         throw error;
       }
       journal = undefined;
-      if (j.changes.length > 0) commitOrUndo(j);
+      if (j.changes.length > 0) await commit(j);
       return result;
     },
     async reset() {
@@ -181,11 +185,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
   };
 
-  function commitOrUndo(j: Journal): void {
+  /** On disk before it resolves; when the disk refuses, the sink has put memory back (newest write first). */
+  async function commit(j: Journal): Promise<void> {
     try {
-      durable!.commit(j.changes);
+      await durable!.commit(j.changes, () => rollback(data, j.undo));
     } catch (error) {
-      rollback(data, j.undo);
       throw unwritable(error);
     }
   }

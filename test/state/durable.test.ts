@@ -94,9 +94,10 @@ describe('a write that cannot reach the disk', () => {
     let failing = false;
     // Without a tmpfs the disk is "full" by a failing write under the same database code path.
     const wrapStateSink = (sink: DurableSink): DurableSink => ({
-      commit: (changes) => {
-        if (failing) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-        sink.commit(changes);
+      commit: (changes, undo) => {
+        if (!failing) return sink.commit(changes, undo);
+        undo();
+        return Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
       },
       replace: (snapshot) => sink.replace(snapshot),
       saveBaseline: (snapshot) => sink.saveBaseline(snapshot),

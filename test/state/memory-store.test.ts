@@ -29,7 +29,7 @@ describe('createMemoryStore', () => {
 
   it('runs each write as one atomic check-and-change: 200 racing redemptions of 3 uses give 3 successes', async () => {
     let commits = 0;
-    const store = createMemoryStore({ durable: { commit: () => void commits++, replace() {}, saveBaseline() {} } });
+    const store = createMemoryStore({ durable: { commit: async () => void commits++, replace() {}, saveBaseline() {} } });
     await store.write((tx) => tx.set('codes', 'x', { left: 3 }));
     const results = await Promise.all(
       Array.from({ length: 200 }, () =>

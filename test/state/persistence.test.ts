@@ -27,7 +27,7 @@ describe('the state database', () => {
 
   it('writes only what changed: one row for a sign-in whether the store holds 10 records or 100,000', async () => {
     const batches: number[] = [];
-    const sink: DurableSink = { commit: (changes) => void batches.push(changes.length), replace() {}, saveBaseline() {} };
+    const sink: DurableSink = { commit: async (changes) => void batches.push(changes.length), replace() {}, saveBaseline() {} };
     const initial = { accounts: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`a${i}`, { n: i }])) };
     const store = createMemoryStore({ initial, durable: sink });
     await store.write((tx) => tx.set('sessions', 'a99999', { token: 't' }));
@@ -39,8 +39,11 @@ describe('the state database', () => {
     let refuse = false;
     const written: unknown[] = [];
     const sink: DurableSink = {
-      commit(changes) {
-        if (refuse) throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+      async commit(changes, undo) {
+        if (refuse) {
+          undo();
+          throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+        }
         written.push(...changes);
       },
       replace() {
@@ -64,6 +67,32 @@ describe('the state database', () => {
     expect(await store.read((tx) => tx.get('sessions', 'alice'))).toEqual({ token: 'acknowledged' });
     await expect(store.reset()).rejects.toMatchObject({ code: 'state.unwritable' });
     expect(await store.digest()).toBe(before);
+  });
+});
+
+describe('group commit', () => {
+  it('commits the writes of one turn together, and when that fails puts every one of them back, newest first', async () => {
+    const file = join(await tempDir(), 'state.db');
+    const db = openStateDatabase(file);
+    const store = createMemoryStore({ durable: db.sink(MAIN_WORLD) });
+    await store.write((tx) => tx.set('c', 'k', 0));
+    const before = await store.digest();
+    // Three writes in one turn, each building on the one before; the third breaks the transaction (a value JSON cannot hold).
+    const writes = [
+      store.write((tx) => tx.set('c', 'k', tx.get<number>('c', 'k')! + 1)),
+      store.write((tx) => (tx.set('c', 'k', tx.get<number>('c', 'k')! + 1), tx.clear('c'), tx.set('c', 'j', 1))),
+      store.write((tx) => tx.set('d', 'x', 10n)),
+    ];
+    const settled = await Promise.allSettled(writes);
+    expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(settled[0]).toMatchObject({ reason: { code: 'state.unwritable' } });
+    expect(await store.digest()).toBe(before);
+    // The next turn commits on its own.
+    await store.write((tx) => tx.set('c', 'k', 5));
+    db.close();
+    const again = openStateDatabase(file);
+    expect(again.load()[0]!.records).toEqual({ c: { k: 5 } });
+    again.close();
   });
 });
 
