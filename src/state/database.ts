@@ -36,6 +36,9 @@ export interface StateDatabase {
 
 export const MAIN_WORLD = 'main';
 
+/** A record as errors name it: long keys (token hashes, which a log must not carry whole) cut to their first 8 characters. */
+export const recordName = (collection: string, key: string): string => `${collection.slice(0, 80)}/${key.length > 16 ? `${key.slice(0, 8)}…` : key}`;
+
 /** A write waiting for the next group commit. */
 interface Pending {
   world: string;
@@ -156,7 +159,7 @@ export function openStateDatabase(file: string): StateDatabase {
       let snapshot = byWorld.get(row.world);
       if (!snapshot) byWorld.set(row.world, (snapshot = Object.create(null) as Snapshot));
       const entries = (snapshot[row.collection] ??= Object.create(null) as Record<string, unknown>);
-      entries[row.key] = parseRecord(row.value, `${row.collection}/${row.key}`);
+      entries[row.key] = parseRecord(row.value, recordName(row.collection, row.key));
     }
     return byWorld;
   };

@@ -2,7 +2,7 @@
 
 import { access, constants, copyFile, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MAIN_WORLD, openStateDatabase, StateFormatError, type LoadedWorld, type StateDatabase } from './database.js';
+import { MAIN_WORLD, openStateDatabase, recordName, StateFormatError, type LoadedWorld, type StateDatabase } from './database.js';
 import type { Snapshot } from './store.js';
 
 export class StateFileError extends Error {
@@ -28,6 +28,7 @@ export interface OpenedState {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
+
 const companions = (file: string): string[] => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
 
 async function firstBytes(file: string): Promise<string> {
@@ -88,7 +89,7 @@ function validateWorld(file: string, world: LoadedWorld | { id: string; records:
       throw new StateFileError(file, `collection "${collection.slice(0, 80)}"${where} is ${entries === null ? 'null' : Array.isArray(entries) ? 'an array' : typeof entries}, not an object of records`);
     }
     for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
-      if (value === null || value === undefined) throw new StateFileError(file, `record ${collection.slice(0, 80)}/${key.slice(0, 80)}${where} is null`);
+      if (value === null || value === undefined) throw new StateFileError(file, `record ${recordName(collection, key)}${where} is null`);
     }
   }
   try {

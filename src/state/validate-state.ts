@@ -3,6 +3,7 @@
 import type { Clock } from '../clock.js';
 import type { Provider } from '../types.js';
 import type { ReadTx, Snapshot } from './store.js';
+import { recordName } from './database.js';
 import type { StateValidator } from './persistence.js';
 
 /** A read-only view over a snapshot (no copy), for describing it. */
@@ -42,7 +43,7 @@ export function createStateValidator(providers: ReadonlyArray<Provider>, clock: 
       for (const [collection, entries] of Object.entries(records)) {
         for (const [key, value] of Object.entries(entries)) {
           const alone = fails(provider, { [collection]: { [key]: value } }, clock);
-          if (alone) throw new Error(`record ${collection.slice(0, 80)}/${key.slice(0, 80)} is not what ${provider.name} keeps there (${alone.message.slice(0, 200)})`);
+          if (alone) throw new Error(`record ${recordName(collection, key)} is not what ${provider.name} keeps there (${alone.message.slice(0, 200)})`);
         }
       }
       throw new Error(`${provider.name}'s records do not fit together (${error.message.slice(0, 200)})`);

@@ -116,6 +116,11 @@ describe('openState', () => {
     ['"store" is an array', { format: 'authmock-state', version: 1, store: [] }, /"store" is an array/],
     ['"store" is null', { format: 'authmock-state', version: 1, store: null }, /"store" is null/],
     ['a record is null', { format: 'authmock-state', version: 1, store: { 'devicehq.accounts': { a: null } } }, /record devicehq\.accounts\/a is null/],
+    [
+      'a record under a token hash is null (named by its first 8 characters only)',
+      { format: 'authmock-state', version: 1, store: { 'devicehq.sessions': { '9f86d081884c7d659a2feaa0c55ad015': null } } },
+      /record devicehq\.sessions\/9f86d081… is null/,
+    ],
     ['a collection is a list', { format: 'authmock-state', version: 1, store: { 'devicehq.accounts': [1] } }, /collection "devicehq\.accounts" is an array/],
     ['another format', { format: 'other', version: 1, store: {} }, /not an authmock state file/],
   ])('stops when %s, naming the reason, and leaves the file untouched', async (_n, body, reason) => {
