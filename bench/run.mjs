@@ -5,7 +5,7 @@
 //   node bench/run.mjs --profile   authmock under the DeviceHQ hot path with --cpu-prof; prints the top self-time functions
 // Options: --duration S (seconds measured per path, default 3), --budget S (seconds for the whole bench, default 240),
 //          --quick (a smoke run: short phases, 10,000 sessions), --no-build (use dist/ as it is), --no-prism,
-//          --prism-quiet (Prism with -v error), --only startup,throughput,scale,memory (some phases only),
+//          --prism-quiet (Prism with -v error), --only startup,throughput,scale,memory,state (some phases only),
 //          --profile-path ID and --strict (with --profile).
 // Exit code: 0 every target passed, 1 some target failed or could not be measured, 2 the bench itself broke.
 
@@ -16,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../scripts/free-port.mjs';
 import autocannon from 'autocannon';
+import { phaseStateWrites, printStateWrites } from './state-writes.mjs';
 
 const T0 = performance.now();
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -115,7 +116,7 @@ const SERVERS = {
     label: 'authmock',
     command: (port, extra = {}) => [
       process.execPath,
-      [...(extra.nodeFlags ?? []), join(ROOT, 'dist', 'cli.js'), 'serve', '--port', String(port), '--log-format', 'json', '--log-level', 'silent'],
+      [...(extra.nodeFlags ?? []), join(ROOT, 'dist', 'cli.js'), 'serve', '--port', String(port), '--log-format', 'json', '--log-level', 'silent', ...(extra.args ?? [])],
     ],
     ready: { method: 'GET', path: '/__admin/health' },
   },
@@ -999,6 +1000,7 @@ async function main() {
     else results.scale = { na: 'not run (--only)' };
     if (run('memory')) await phaseMemory(results);
     else results.memory = { na: 'not run (--only)' };
+    results.state = run('state') ? await phaseStateWrites({ startServer, log, remaining }) : { na: 'not run (--only)' };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -1014,7 +1016,10 @@ async function main() {
     out(`NOTE: the machine was busy before the bench started (load average ${busy} on ${os.cpus().length} CPUs): other processes share the CPUs with the servers and autocannon, so figures and ratios are noisy.`);
   }
   out();
-  return report(results);
+  const passed = report(results);
+  out();
+  printStateWrites(results.state, out);
+  return passed && results.state.pass !== false;
 }
 
 function packageVersion(name) {

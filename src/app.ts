@@ -11,7 +11,16 @@ import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
-import { createRuntime, createWorldRuntime, toRequestRecord, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
+import {
+  createRuntime,
+  createWorldRuntime,
+  toRequestRecord,
+  type LoggedRequest,
+  type Runtime,
+  type SandboxLimits,
+  type WorldPersistence,
+  type WorldRuntime,
+} from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
 import type { LoadedSpec } from './spec/load-spec.js';
 import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
@@ -57,6 +66,13 @@ export interface AppOptions {
   cacheDir?: string;
   /** Wait until state changes are durable (graceful shutdown). */
   flush?: () => Promise<void>;
+  /** Where sandboxes and clocks are kept across restarts (--state). */
+  persistence?: WorldPersistence;
+  /** Put back the sandboxes kept by `persistence`. */
+  restoreSandboxes?: (runtime: Runtime) => void;
+  sandboxLimits?: SandboxLimits;
+  /** Called by `close()` (e.g. to close the state database). */
+  onClose?: () => void;
 }
 
 export interface MockApp {
@@ -138,7 +154,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     sandboxIdleMs: options.sandboxIdleMs ?? 30 * 60_000,
     maxSandboxes: options.maxSandboxes ?? 100,
     realNow: monotonicNow,
+    ...(options.persistence ? { persistence: options.persistence } : {}),
+    ...(options.sandboxLimits ? { limits: options.sandboxLimits } : {}),
   });
+  options.restoreSandboxes?.(runtime);
   const rt = runtime;
 
   // One router per first path segment (/duet, /devicehq, …): @koa/router tests every route of a router on every
@@ -293,7 +312,11 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   // Save newly compiled validators for the next start, off the start-up path.
   setImmediate(() => void Promise.all(compilers.map((c) => c.save())));
 
-  const sweep = setInterval(() => void sweepAll(rt, providers), options.sweepIntervalMs ?? 30_000);
+  // A sweep that cannot be written (disk full) changes nothing and is tried again at the next interval.
+  const sweep = setInterval(
+    () => void sweepAll(rt, providers).catch((error: unknown) => logger.warn({ reason: (error as Error).message }, 'expired sessions could not be swept')),
+    options.sweepIntervalMs ?? 30_000,
+  );
   sweep.unref();
 
   return {
@@ -303,7 +326,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     runtime: rt,
     operations: compiled,
     callback: () => app.callback(),
-    close: () => clearInterval(sweep),
+    close: () => {
+      clearInterval(sweep);
+      options.onClose?.();
+    },
     flush: options.flush ?? (async () => undefined),
   };
 }

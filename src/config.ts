@@ -58,8 +58,9 @@ Options for serve:
   --port N               port to listen on (default 4010; 0 picks a free one)
   --host ADDR            address to bind (default 127.0.0.1; 0.0.0.0 to reach it from a phone on the LAN)
   --fixtures FILE        seed data (default fixtures/default.yaml)
-  --state FILE           keep state across restarts in FILE (written before each 2xx)
-  --reset-state          ignore (and later replace) an unreadable --state file
+  --state FILE           keep state, sandboxes and clocks across restarts in a SQLite database
+                         (created if missing; on disk before each 2xx; a JSON state file is imported once)
+  --reset-state          start from the fixtures over an unreadable --state file (which is then replaced)
   --providers LIST       only these providers, comma-separated: ${PROVIDERS.join(',')}
   --latency RANGE        added latency per request, e.g. 50-200ms or 100ms
   --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin
@@ -84,7 +85,7 @@ Options for docs:
 Examples:
   authmock serve
   authmock serve --host 0.0.0.0 --port 8080 --latency 50-200ms
-  authmock serve --state .authmock-state.json --providers devicehq,emnify
+  authmock serve --state .authmock-state.db --providers devicehq,emnify
   authmock docs --out site && open site/index.html
   curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
 `;

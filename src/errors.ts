@@ -28,6 +28,7 @@ export const problemTable = {
   'validation.failed': { status: 422, title: 'Validation failed' },
   'response.invalid': { status: 500, title: 'Response does not match the document' },
   'fault.injected': { status: 503, title: 'Fault injected by /__admin/faults' },
+  'state.unwritable': { status: 503, title: 'State could not be written' },
   'admin.unauthorized': { status: 401, title: 'Admin token required' },
   'admin.limit': { status: 429, title: 'Limit reached' },
   'internal': { status: 500, title: 'Internal mock error' },

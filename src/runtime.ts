@@ -26,6 +26,36 @@ export interface WorldRuntime {
   /** The world's own clock when it was created and when it was last used (what /__admin/sandboxes shows). */
   createdAt: number;
   lastUsedAt: number;
+  /** Size of its seeded state (bytes of JSON), counted against the sandboxes' memory budget. */
+  bytes: number;
+}
+
+/** Where worlds are kept across restarts (--state); every call is durable when it returns, or throws. */
+export interface WorldPersistence {
+  createStore(id: string): Store;
+  saveWorld(world: WorldRuntime): void;
+  saveClock(world: WorldRuntime): void;
+  deleteWorld(id: string): void;
+}
+
+/** Memory bounds for sandboxes, each refused with an error naming it. */
+export interface SandboxLimits {
+  /** Largest seeded state of one sandbox, in bytes of JSON. */
+  sandboxBytes: number;
+  /** All sandboxes' seeded states together. */
+  totalBytes: number;
+}
+
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { sandboxBytes: 1024 * 1024, totalBytes: 64 * 1024 * 1024 };
+
+/** A limit a sandbox would break: 413 for one sandbox too big, 429 for the budget of all of them. */
+export class SandboxLimitError extends Error {
+  constructor(
+    readonly limit: 'sandbox' | 'total',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface RuntimeOptions {
@@ -37,13 +67,23 @@ export interface RuntimeOptions {
   /** Real time for sandbox idleness (not mock time: moving a sandbox's clock must not expire it). */
   realNow: () => number;
   random?: () => number;
+  persistence?: WorldPersistence;
+  limits?: SandboxLimits;
 }
 
 export interface Runtime {
   readonly main: WorldRuntime;
   get(id: string): WorldRuntime | undefined;
   createSandbox(seed?: (store: Store, clock: Clock) => Promise<void>): Promise<WorldRuntime>;
+  /** Put back a sandbox kept in the state database. */
+  adoptSandbox(sandbox: WorldRuntime): void;
+  /** False when there is no such sandbox; throws when its deletion could not be made durable. */
   deleteSandbox(id: string): boolean;
+  /** Keep a world's clock after a change (no-op without --state); throws when it cannot. */
+  saveClock(world: WorldRuntime): void;
+  /** Keep a sandbox's size after fixtures were added to it (no-op without --state); throws when it cannot. */
+  saveSize(world: WorldRuntime): void;
+  readonly limits: SandboxLimits;
   sandboxes(): WorldRuntime[];
   /** Drop idle sandboxes; returns how many. */
   expireIdle(): number;
@@ -56,12 +96,14 @@ export interface Runtime {
 const TRIM_BATCH = 64;
 
 export function createWorldRuntime(id: string, store: Store, clock: ControllableClock, now: number): WorldRuntime {
-  return { world: { id, store, clock }, faults: [], requests: [], lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now() };
+  return { world: { id, store, clock }, faults: [], requests: [], lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now(), bytes: 0 };
 }
 
 export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runtime {
   const sandboxes = new Map<string, WorldRuntime>();
   const random = options.random ?? Math.random;
+  const persistence = options.persistence;
+  const limits = options.limits ?? DEFAULT_SANDBOX_LIMITS;
   const runtime: Runtime = {
     main,
     get(id) {
@@ -78,20 +120,51 @@ export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runt
       const id = randomUUID();
       const clock = createClock();
       clock.set(main.world.clock.now());
-      const store = createMemoryStore();
-      await seed(store, clock);
-      await store.markBaseline();
+      const store = persistence?.createStore(id) ?? createMemoryStore();
       const created = createWorldRuntime(id, store, clock, options.realNow());
+      try {
+        await seed(store, clock);
+        created.bytes = Buffer.byteLength(JSON.stringify(await store.snapshot()));
+        if (created.bytes > limits.sandboxBytes) {
+          throw new SandboxLimitError('sandbox', `the sandbox's state would take ${created.bytes} bytes; the limit per sandbox is ${limits.sandboxBytes} bytes`);
+        }
+        const used = [...sandboxes.values()].reduce((sum, s) => sum + s.bytes, 0);
+        if (used + created.bytes > limits.totalBytes) {
+          throw new SandboxLimitError('total', `all sandboxes together may hold ${limits.totalBytes} bytes of state; ${used} are in use and this one needs ${created.bytes}: delete sandboxes first`);
+        }
+        await store.markBaseline();
+        persistence?.saveWorld(created);
+      } catch (error) {
+        try {
+          persistence?.deleteWorld(id);
+        } catch {
+          // Rows of a world never saved are dropped at the next start.
+        }
+        throw error;
+      }
       sandboxes.set(id, created);
       return created;
     },
-    deleteSandbox: (id) => sandboxes.delete(id),
+    adoptSandbox: (sandbox) => void sandboxes.set(sandbox.world.id, sandbox),
+    deleteSandbox(id) {
+      if (!sandboxes.has(id)) return false;
+      persistence?.deleteWorld(id);
+      return sandboxes.delete(id);
+    },
+    saveClock: (target) => persistence?.saveClock(target),
+    saveSize: (target) => persistence?.saveWorld(target),
+    limits,
     sandboxes: () => [...sandboxes.values()],
     expireIdle() {
       const cutoff = options.realNow() - options.sandboxIdleMs;
       let removed = 0;
       for (const [id, sandbox] of sandboxes) {
         if (sandbox.lastUsed < cutoff) {
+          try {
+            persistence?.deleteWorld(id);
+          } catch {
+            continue; // kept until its deletion can be written
+          }
           sandboxes.delete(id);
           removed++;
         }

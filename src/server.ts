@@ -12,10 +12,13 @@ import { defaultCacheDir, ensurePrivateDir } from './spec/cache-dir.js';
 import { createAjvSet } from './validation/ajv.js';
 import { openValidatorCache } from './validation/precompiled.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './state/fixtures.js';
-import { createMemoryStore } from './state/memory-store.js';
-import { createFilePersistence } from './state/persistence.js';
-import { createClock } from './clock.js';
+import { createMemoryStore, type DurableSink } from './state/memory-store.js';
+import { openState } from './state/persistence.js';
+import { createClock, monotonicNow } from './clock.js';
 import type { Snapshot, Store } from './state/store.js';
+import { MAIN_WORLD, type LoadedWorld, type StateDatabase } from './state/database.js';
+import { createStateValidator } from './state/validate-state.js';
+import { createWorldRuntime, type WorldPersistence } from './runtime.js';
 
 export interface ServerOptions {
   document?: string;
@@ -40,6 +43,10 @@ export interface ServerOptions {
   resetState?: boolean;
   /** Start-up cache (validated documents, precompiled validators): default ~/.cache/authmock; null turns it off. */
   cacheDir?: string | null;
+  /** Memory bounds for sandboxes (default 1 MiB each, 64 MiB together). */
+  sandboxLimits?: AppOptions['sandboxLimits'];
+  /** Wraps each world's writes to the state database (tests use it to make writes fail). */
+  wrapStateSink?: (sink: DurableSink) => DurableSink;
   /** Start from this state (e.g. the live state before a --watch reload); the fixtures are seeded over it. */
   initial?: Snapshot;
 }
@@ -72,13 +79,15 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   };
   if (cacheDir) appOptions.cacheDir = cacheDir;
   if (options.stateFile) {
-    const persistence = createFilePersistence(options.stateFile, { reset: options.resetState ?? false });
-    const loaded = await persistence.load();
-    const baseline = await fixtureBaseline();
-    appOptions.store = createMemoryStore({ initial: loaded ?? baseline, baseline, onWrite: (snap) => persistence.save(snap) });
-    appOptions.seedMainStore = false;
-    if (!loaded) await appOptions.store.write(() => undefined);
-    appOptions.flush = () => persistence.flush();
+    const opened = await openState(options.stateFile, { reset: options.resetState ?? false, validate: createStateValidator(providers, clock) });
+    try {
+      const wrap = options.wrapStateSink ?? ((sink: DurableSink) => sink);
+      await useDatabase(appOptions, opened.db, (id) => wrap(opened.db.sink(id)), opened.worlds, await fixtureBaseline(), clock);
+    } catch (error) {
+      opened.db.close();
+      throw error;
+    }
+    if (opened.notice) options.logger?.warn({ file: options.stateFile }, opened.notice);
   }
   if (options.initial && !appOptions.store) {
     const store = createMemoryStore({ initial: options.initial, baseline: await fixtureBaseline() });
@@ -86,10 +95,50 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
     appOptions.store = store;
     appOptions.seedMainStore = false;
   }
-  for (const key of ['store', 'logger', 'strict', 'adminToken', 'bodyLimit', 'latency', 'version'] as const) {
+  for (const key of ['store', 'logger', 'strict', 'adminToken', 'bodyLimit', 'latency', 'version', 'sandboxLimits'] as const) {
     if (options[key] !== undefined) (appOptions as unknown as Record<string, unknown>)[key] = options[key];
   }
   return createApp(appOptions);
+}
+
+/** Wire the state database in: the main world and the sandboxes it kept, their clocks, and durable new worlds. */
+async function useDatabase(
+  appOptions: AppOptions,
+  db: StateDatabase,
+  sink: (worldId: string) => DurableSink,
+  worlds: ReadonlyArray<LoadedWorld>,
+  baseline: Snapshot,
+  clock: ControllableClock,
+): Promise<void> {
+  const main = worlds.find((w) => w.id === MAIN_WORLD);
+  const store = createMemoryStore({ initial: main?.records ?? baseline, baseline, durable: sink(MAIN_WORLD) });
+  if (main) clock.restore(main.clock);
+  else {
+    sink(MAIN_WORLD).replace(baseline);
+    db.saveWorld({ id: MAIN_WORLD, createdAt: clock.now(), clock: clock.saved(), bytes: 0 });
+  }
+  const persistence: WorldPersistence = {
+    createStore: (id) => createMemoryStore({ durable: sink(id) }),
+    saveWorld: (w) => db.saveWorld({ id: w.world.id, createdAt: w.createdAt, clock: w.world.clock.saved(), bytes: w.bytes }),
+    saveClock: (w) => db.saveClock(w.world.id, w.world.clock.saved()),
+    deleteWorld: (id) => db.deleteWorld(id),
+  };
+  appOptions.store = store;
+  appOptions.seedMainStore = false;
+  appOptions.persistence = persistence;
+  appOptions.restoreSandboxes = (runtime) => {
+    for (const saved of worlds) {
+      if (saved.id === MAIN_WORLD) continue;
+      const sandboxClock = createClock();
+      sandboxClock.restore(saved.clock);
+      const sandboxStore = createMemoryStore({ initial: saved.records, baseline: saved.baseline ?? saved.records, durable: sink(saved.id) });
+      const sandbox = createWorldRuntime(saved.id, sandboxStore, sandboxClock, monotonicNow());
+      sandbox.createdAt = saved.createdAt;
+      sandbox.bytes = saved.bytes;
+      runtime.adoptSandbox(sandbox);
+    }
+  };
+  appOptions.onClose = () => db.close();
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -115,8 +164,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        mock.close();
-        server.close(() => resolve());
+        // After the requests in flight (their writes still reach the state database, which close() closes).
+        server.close(() => {
+          mock.close();
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -1,7 +1,7 @@
 // The controllable clock: offsets, freezing, setting, and ISO 8601 durations.
 
 import { describe, expect, it } from 'vitest';
-import { createClock, createFixedClock, parseDuration, toIso, toUtcString } from '../src/clock.js';
+import { createClock, createFixedClock, MAX_DATE_MS, parseDuration, suggestDuration, toIso, toUtcString } from '../src/clock.js';
 
 describe('createClock', () => {
   it('follows its source plus an offset that advance moves', () => {
@@ -38,6 +38,54 @@ describe('createClock', () => {
   it('refuses non-finite moves', () => {
     expect(() => createClock().advance(Number.NaN)).toThrow(RangeError);
   });
+
+  it.each([
+    ['running', false],
+    ['frozen', true],
+  ])('refuses (%s) a move out of the Date range and stays where it was', (_name, frozen) => {
+    const clock = createClock(() => 1_000);
+    clock.freeze(frozen);
+    expect(() => clock.advance(MAX_DATE_MS)).toThrow(/outside the dates JavaScript can hold/);
+    expect(() => clock.set(-MAX_DATE_MS - 1)).toThrow(RangeError);
+    expect(clock.now()).toBe(1_000);
+    expect(() => toIso(clock.now())).not.toThrow();
+    clock.set(MAX_DATE_MS);
+    expect(toIso(clock.now())).toBe('+275760-09-13T00:00:00.000Z');
+  });
+
+  it('goes back to real time, and keeps and restores its offset or frozen instant', () => {
+    let real = 5_000;
+    const clock = createClock(() => real);
+    clock.advance(60_000);
+    const running = clock.saved();
+    clock.freeze(true);
+    const frozen = clock.saved();
+    clock.real();
+    expect(clock.state()).toEqual({ now: 5_000, offsetMs: 0, frozen: false });
+    real = 9_000;
+    clock.restore(running);
+    expect(clock.now()).toBe(69_000);
+    clock.restore(frozen);
+    real = 20_000;
+    expect(clock.now()).toBe(65_000);
+  });
+});
+
+describe('suggestDuration', () => {
+  it.each([
+    ['5m', 'PT5M'],
+    ['5 min', 'PT5M'],
+    ['30s', 'PT30S'],
+    ['1500ms', 'PT1.5S'],
+    ['2h', 'PT2H'],
+    ['3 days', 'P3D'],
+    ['-10m', '-PT10M'],
+  ])('%j is written %s', (text, iso) => {
+    expect(suggestDuration(text)).toBe(iso);
+    expect(parseDuration(iso)).not.toBeNull();
+  });
+
+  it.each(['five minutes', 'PT5M', '5y'])('%j gets no suggestion', (text) => expect(suggestDuration(text)).toBeUndefined());
 });
 
 describe('parseDuration', () => {

@@ -1,13 +1,14 @@
 // The control API (/__admin) as a provider of the same engine: reset, fixtures, state, clock, request log, faults, sandboxes.
 
 import { randomUUID } from 'node:crypto';
-import { parseDuration, toIso } from '../clock.js';
+import { parseDuration, suggestDuration, toIso, type ControllableClock } from '../clock.js';
 import { MockError } from '../errors.js';
 import { problemResponse } from '../pipeline/render.js';
 import type { Fault } from '../pipeline/run.js';
-import { toRequestRecord, type Runtime, type WorldRuntime } from '../runtime.js';
+import { SandboxLimitError, toRequestRecord, type Runtime, type WorldRuntime } from '../runtime.js';
 import { safeEqual } from '../security/secrets.js';
 import { seedStore, type FixtureValidator, type Fixtures } from '../state/fixtures.js';
+import { unwritable } from '../state/memory-store.js';
 import type { Handler, HandlerContext, Provider, World } from '../types.js';
 
 export interface AdminOptions {
@@ -29,6 +30,22 @@ const clockBody = (world: World): Obj => {
   return { now: iso(state.now), offset_ms: Math.round(state.offsetMs), frozen: state.frozen };
 };
 
+/** A limit a sandbox would break, as the admin API answers it. */
+const limitError = (error: SandboxLimitError): MockError =>
+  error.limit === 'sandbox' ? new MockError('request.body_too_large', error.message, { pointer: '/body/fixtures' }) : new MockError('admin.limit', error.message);
+
+/** Apply a clock change; when it cannot be kept (--state), put the clock back and fail with the store's error. */
+function changeClock(clock: ControllableClock, change: () => void, keep: () => void): void {
+  const before = clock.saved();
+  try {
+    change();
+    keep();
+  } catch (error) {
+    clock.restore(before);
+    throw error;
+  }
+}
+
 const faultBody = (f: Fault): Obj => ({
   id: f.id,
   operation_id: f.operationId,
@@ -45,6 +62,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
   const handlers: Record<string, Handler> = {
     adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.version } }),
     adminReset: async ({ world }) => {
+      // The clock is left where it is (POST /__admin/clock {"real":true} goes back to real time).
       await world.store.reset();
       const runtime = runtimeOf(world);
       runtime.faults.length = 0;
@@ -58,8 +76,20 @@ export function createAdminProvider(options: AdminOptions): Provider {
       } catch (error) {
         throw new MockError('validation.failed', (error as Error).message, { pointer: `/body${(error as { path?: string }).path ?? ''}` });
       }
+      const target = runtimeOf(ctx.world);
+      if (target !== options.runtime().main) {
+        const { sandboxBytes } = options.runtime().limits;
+        const grows = Buffer.byteLength(JSON.stringify(fixtures));
+        if (target.bytes + grows > sandboxBytes) {
+          throw new MockError('request.body_too_large', `this sandbox holds ${target.bytes} bytes of state and these fixtures add ${grows}; the limit per sandbox is ${sandboxBytes} bytes`, { pointer: '/body' });
+        }
+      }
       try {
         const added = await seedStore(ctx.world.store, options.providers, fixtures, ctx.world.clock);
+        if (target !== options.runtime().main) {
+          target.bytes += Buffer.byteLength(JSON.stringify(fixtures));
+          options.runtime().saveSize(target);
+        }
         return { status: 200, body: { added: { duet: 0, devicehq: 0, rfcx: 0, emnify: 0, ...added } } };
       } catch (error) {
         if (error instanceof MockError) throw error;
@@ -75,19 +105,34 @@ export function createAdminProvider(options: AdminOptions): Provider {
     },
     adminGetClock: ({ world }) => ({ status: 200, body: clockBody(world) }),
     adminSetClock: (ctx) => {
-      const { advance, set, freeze } = body(ctx);
+      const { advance, set, freeze, real } = body(ctx);
       const { clock } = ctx.world;
+      let advanceMs: number | null = null;
       if (typeof advance === 'string') {
-        const ms = parseDuration(advance);
-        if (ms === null) throw new MockError('validation.failed', `advance '${advance.slice(0, 40)}' is not an ISO 8601 duration such as PT5M`, { status: 400, pointer: '/body/advance' });
-        clock.advance(ms);
+        advanceMs = parseDuration(advance);
+        if (advanceMs === null) {
+          const suggested = suggestDuration(advance);
+          const hint = suggested ? `: write '${suggested}'` : ' such as PT5M (minutes), PT30S, PT2H or P1D';
+          throw new MockError('validation.failed', `advance '${advance.slice(0, 40)}' is not an ISO 8601 duration${hint}`, { status: 400, pointer: '/body/advance' });
+        }
       }
+      let setMs: number | null = null;
       if (typeof set === 'string') {
-        const ms = Date.parse(set);
-        if (Number.isNaN(ms)) throw new MockError('validation.failed', 'set is not a date-time', { status: 400, pointer: '/body/set' });
-        clock.set(ms);
+        setMs = Date.parse(set);
+        if (Number.isNaN(setMs)) throw new MockError('validation.failed', 'set is not a date-time such as 2030-01-01T00:00:00Z', { status: 400, pointer: '/body/set' });
       }
-      if (typeof freeze === 'boolean') clock.freeze(freeze);
+      const move = (): void => {
+        if (real === true) clock.real();
+        if (setMs !== null) clock.set(setMs);
+        if (advanceMs !== null) clock.advance(advanceMs);
+        if (typeof freeze === 'boolean') clock.freeze(freeze);
+      };
+      try {
+        changeClock(clock, move, () => options.runtime().saveClock(runtimeOf(ctx.world)));
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error instanceof MockError ? error : unwritable(error);
+        throw new MockError('validation.failed', error.message, { status: 400, pointer: advanceMs !== null ? '/body/advance' : '/body/set' });
+      }
       return { status: 200, body: clockBody(ctx.world) };
     },
     adminListRequests: (ctx) => {
@@ -99,6 +144,11 @@ export function createAdminProvider(options: AdminOptions): Provider {
       const b = body(ctx);
       const operationId = String(b['operation_id']);
       if (!options.operationIds().has(operationId)) throw new MockError('state.not_found', `no operation '${operationId.slice(0, 80)}' in the document`, { pointer: '/body/operation_id' });
+      // A fault on the control API itself could lock the way to remove it (adminClearFaults, adminReset).
+      if (Object.hasOwn(handlers, operationId)) {
+        throw new MockError('validation.failed', `'${operationId}' is an operation of the admin API; faults apply to provider operations only`, { status: 400, pointer: '/body/operation_id' });
+      }
+      // status (400-599) and latency_ms (at most 60 s) are bounded by the admin document's FaultRequest schema.
       const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
       const fault: Fault = {
         id: randomUUID(),
@@ -121,6 +171,10 @@ export function createAdminProvider(options: AdminOptions): Provider {
     adminCreateSandbox: async (ctx) => {
       const extra = body(ctx)['fixtures'];
       const runtime = options.runtime();
+      const given = extra === undefined ? 0 : Buffer.byteLength(JSON.stringify(extra));
+      if (given > runtime.limits.sandboxBytes) {
+        throw new MockError('request.body_too_large', `the sandbox's fixtures are ${given} bytes; the limit per sandbox is ${runtime.limits.sandboxBytes} bytes`, { pointer: '/body/fixtures' });
+      }
       let created: WorldRuntime;
       try {
         created = await runtime.createSandbox(
@@ -132,6 +186,8 @@ export function createAdminProvider(options: AdminOptions): Provider {
         );
       } catch (error) {
         if (error instanceof RangeError) throw new MockError('admin.limit', error.message);
+        if (error instanceof SandboxLimitError) throw limitError(error);
+        if (error instanceof MockError && error.code === 'state.unwritable') throw error;
         throw new MockError('validation.failed', (error as Error).message, { pointer: '/body/fixtures' });
       }
       const id = created.world.id;
@@ -145,7 +201,13 @@ export function createAdminProvider(options: AdminOptions): Provider {
     }),
     adminDeleteSandbox: (ctx) => {
       const id = String(ctx.req.params['id']);
-      if (!options.runtime().deleteSandbox(id)) throw new MockError('state.not_found', 'no such sandbox');
+      let deleted: boolean;
+      try {
+        deleted = options.runtime().deleteSandbox(id);
+      } catch (error) {
+        throw unwritable(error);
+      }
+      if (!deleted) throw new MockError('state.not_found', 'no such sandbox');
       return { status: 204 };
     },
   };

@@ -33,8 +33,9 @@ export interface paths {
          * Return to the loaded fixtures
          * @description Returns every provider's accounts, keys, sessions, tokens, redemption counts and
          *     lock-outs to the loaded fixtures (plus nothing added since), and drops the request log
-         *     and all faults. The clock is left as it is. Only the world the call is made in is reset:
-         *     under `/_sandbox/{id}` that sandbox, otherwise the main world.
+         *     and all faults. The clock is left as it is: `POST /__admin/clock` with `{"real":true}` puts
+         *     it back on real time. Only the world the call is made in is reset: under `/_sandbox/{id}`
+         *     that sandbox, otherwise the main world.
          */
         post: operations["adminReset"];
         delete?: never;
@@ -56,7 +57,7 @@ export interface paths {
          * Add fixtures
          * @description Adds fixtures to the current state, per provider. Each present section is checked against
          *     that provider's fixture schema and added in one step: if any section is rejected, nothing
-         *     is added.
+         *     is added. In a sandbox, the sandbox's state may not grow past the per-sandbox limit (413).
          */
         post: operations["adminAddFixtures"];
         delete?: never;
@@ -102,9 +103,13 @@ export interface paths {
         put?: never;
         /**
          * Move, set or freeze the mock clock
-         * @description Changes the mock's clock. `set` jumps to an instant, `advance` then moves forward by an ISO
-         *     8601 duration, and `freeze` stops (`true`) or restarts (`false`) the clock. Every expiry
-         *     the mock computes follows this clock.
+         * @description Changes the mock's clock. `real` first puts it back on real time (no offset, not frozen),
+         *     `set` jumps to an instant, `advance` then moves forward by an ISO 8601 duration (`PT5M`,
+         *     not `5m`), and `freeze` stops (`true`) or restarts (`false`) the clock. Every expiry the
+         *     mock computes follows this clock. A move that would leave the dates JavaScript can hold
+         *     (about 275,000 years either side of 1970) is refused with a 400 and changes nothing.
+         *     `POST /__admin/reset` leaves the clock alone. With `--state`, the clock's offset is kept
+         *     across restarts.
          */
         post: operations["adminSetClock"];
         delete?: never;
@@ -152,7 +157,9 @@ export interface paths {
          * Inject a fault
          * @description Makes one provider operation misbehave: wait `latency_ms` before answering, and/or answer
          *     `status` instead of running the flow, for the next `times` matching requests (or until
-         *     cleared) and each time with `probability` (default 1).
+         *     cleared) and each time with `probability` (default 1). Faults apply to provider operations
+         *     only (a fault on the admin API could lock out its own removal), `status` is an error status
+         *     (400 to 599) and `latency_ms` at most 60,000.
          */
         post: operations["adminAddFault"];
         /**
@@ -187,7 +194,9 @@ export interface paths {
          *     it is seeded with those fixtures only, instead of the loaded ones. That seed is the
          *     sandbox's baseline. The `id` is a random UUID; send provider requests under the returned
          *     `base_path` (`/_sandbox/<id>`), e.g. `<base_path>/duet/1`. A sandbox unused for
-         *     `expires_idle_ms` is deleted.
+         *     `expires_idle_ms` is deleted. With `--state`, sandboxes (state, baseline and clock) are
+         *     kept across restarts. Memory is bounded: one sandbox's state may take at most 1 MiB of
+         *     JSON (413) and all sandboxes together 64 MiB (429).
          */
         post: operations["adminCreateSandbox"];
         delete?: never;
@@ -318,9 +327,12 @@ export interface components {
         };
         /** @description A change to the mock clock; at least one field. */
         ClockChange: {
+            /** @description `true` puts the clock back on real time (no offset, not frozen) before the other fields apply. */
+            real?: boolean;
             /**
-             * Format: duration
-             * @description Move the clock forward by this ISO 8601 duration, e.g. `PT5M`.
+             * @description Move the clock by this ISO 8601 duration: `PT5M` (five minutes), `PT30S`, `PT2H`,
+             *     `P1D`, or `-PT5M` to go back. A shorthand such as `5m` is refused with the ISO form to
+             *     write instead.
              */
             advance?: string;
             /**
@@ -354,9 +366,9 @@ export interface components {
         FaultRequest: {
             /** @description The operationId (in authmock.yaml) to affect. */
             operation_id: string;
-            /** @description Delay before answering. */
+            /** @description Delay before answering, at most 60 s. */
             latency_ms?: number;
-            /** @description Answer this status instead of running the flow. */
+            /** @description Answer this error status instead of running the flow. */
             status?: number;
             /** @description Affect only this many matching requests. */
             times?: number;
@@ -411,6 +423,45 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description authmock runs with `--state` and the change could not be written to the state database
+         *     (disk full, file made read-only): nothing was changed, in memory or on disk.
+         */
+        Unwritable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:authmock:problem:state.unwritable",
+                 *       "title": "State could not be written",
+                 *       "status": 503,
+                 *       "detail": "the change could not be written to the state database, so it was not made (SQLITE_FULL)",
+                 *       "code": "state.unwritable"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The fixtures would make the sandbox's state larger than the per-sandbox limit (1 MiB of JSON). */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:authmock:problem:request.body_too_large",
+                 *       "title": "Request body too large",
+                 *       "status": 413,
+                 *       "detail": "the sandbox's fixtures are 2097152 bytes; the limit per sandbox is 1048576 bytes",
+                 *       "code": "request.body_too_large"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description authmock runs with `--admin-token` and the request carried no `Authorization: Bearer`
          *     header, or a different secret.
@@ -530,6 +581,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unwritable"];
         };
     };
     adminAddFixtures: {
@@ -573,6 +625,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
             /**
              * @description A provider section does not match that provider's fixture schema, or conflicts with
              *     the current state (for example an account login that already exists). Nothing was
@@ -595,6 +648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unwritable"];
         };
     };
     adminGetState: {
@@ -652,12 +706,6 @@ export interface operations {
         /** @description At least one of `advance`, `set`, `freeze`. */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "advance": "PT5M",
-                 *       "freeze": true
-                 *     }
-                 */
                 "application/json": components["schemas"]["ClockChange"];
             };
         };
@@ -665,6 +713,7 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["Unwritable"];
         };
     };
     adminListRequests: {
@@ -905,7 +954,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The server already holds its maximum number of sandboxes; delete one first. */
+            413: components["responses"]["TooLarge"];
+            /** @description The server already holds its maximum number of sandboxes, or their memory budget is used up; delete one first. */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -923,6 +973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unwritable"];
         };
     };
     adminDeleteSandbox: {
@@ -966,6 +1017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["Unwritable"];
         };
     };
 }

@@ -44,8 +44,8 @@ export const contentTypeOf = (res: MockResponse): string | undefined =>
 /** Before authentication has run (never changed: a failure builds its own outcome). */
 const NO_AUTH: AuthOutcome = { principals: new Map(), summary: 'none' };
 
-/** Errors the engine raises about the request itself; a provider may not document each of them. */
-const isRequestProblem = (e: MockError): boolean => e.code.startsWith('request.') || e.code === 'fault.injected';
+/** Errors the engine raises about the request or the mock itself (a fault, a full disk); a provider may not document each of them. */
+const isRequestProblem = (e: MockError): boolean => e.code.startsWith('request.') || e.code === 'fault.injected' || e.code === 'state.unwritable';
 
 export async function runPipeline(compiled: CompiledOperation, req: MockRequest, deps: PipelineDeps): Promise<PipelineResult> {
   const { op } = compiled;

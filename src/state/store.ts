@@ -20,8 +20,9 @@ export type Snapshot = Record<string, Record<string, unknown>>;
 
 /**
  * Async so that a shared store can replace the in-memory one without touching the flows.
- * `write` is atomic: the callback runs synchronously with no await between check and change,
- * and resolves only once the change is durable (when persistence is on).
+ * `write` is atomic: the callback runs synchronously with no await between check and change. With --state the
+ * change is one database transaction, committed before `write` resolves; when it cannot be committed, `write`
+ * rejects with `state.unwritable` and the contents are as they were before the call.
  */
 export interface Store {
   read<R>(fn: (tx: ReadTx) => R): Promise<R>;

@@ -1,10 +1,12 @@
-// Crash safety: the built CLI with --state under mutating traffic, SIGKILLed at random moments CRASH_KILLS times
-// (default 8; the test:crash script sets 40). After every restart the state file loads, every acknowledged change
-// (a 2xx received before the kill) is there, nothing revoked, replaced or used up comes back, and no temp file is left.
+// Crash safety: the built CLI with --state (SQLite) under mutating traffic, SIGKILLed at random moments CRASH_KILLS times
+// (default 8; the test:crash script sets 40), mostly inside transactions. After every kill the database passes SQLite's
+// integrity check; after every restart every acknowledged change (a 2xx received before the kill) is there, nothing
+// revoked, replaced or used up comes back, and no file but the database and its WAL is left.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { serve, type Spawned } from '../e2e/spawn.js';
 import { DEVICEHQ, EMNIFY, call, sleep } from './support.js';
@@ -32,7 +34,8 @@ const INVITE = { guidHalf: 'crash1', secretHalf: 'secret', redemptions: 100_000 
 
 describe('crash safety with --state', () => {
   const dir = mkdtempSync(join(tmpdir(), 'authmock-crash-'));
-  const stateFile = join(dir, 'state.json');
+  const stateFile = join(dir, 'state.db');
+  const DATABASE_FILES = new Set(['state.db', 'state.db-wal', 'state.db-shm']);
   let running: Spawned | undefined;
   const ack: Acknowledged = {
     session: null,
@@ -45,8 +48,8 @@ describe('crash safety with --state', () => {
     redeemInFlight: false,
     unackedRedemptions: 0,
   };
-  /** Kills that landed mid-write (a temp file was on disk before the restart cleaned it up). */
-  let midWrite = 0;
+  /** Rows found in the database after each kill (it grows: the kills land while it is being written). */
+  const rowsAfterKill: number[] = [];
   /** Never reused across rounds: a guid registered but not acknowledged before a kill must not be sent again. */
   let guidSerial = 0;
 
@@ -103,7 +106,7 @@ describe('crash safety with --state', () => {
       expect(ping.status, `${where}: registered guardian ${guid}`).toBe(200);
     }
     // No temp file survives a restart.
-    expect(readdirSync(dir).filter((name) => name !== 'state.json'), `${where}: files left in the state directory`).toEqual([]);
+    expect(readdirSync(dir).filter((name) => !DATABASE_FILES.has(name)), `${where}: files left in the state directory`).toEqual([]);
   }
 
   /** Mutating traffic on three sequential lanes until `stop()`; records what was acknowledged. */
@@ -183,16 +186,22 @@ describe('crash safety with --state', () => {
         ack.unackedRedemptions += 1;
         ack.redeemInFlight = false;
       }
-      // The file on disk is always a complete, loadable state file (a kill mid-write leaves at most a temp file).
-      const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as { format: string; version: number };
-      expect(saved).toMatchObject({ format: 'authmock-state', version: 1 });
-      if (readdirSync(dir).some((name) => name !== 'state.json')) midWrite++;
+      // The database is whole after every kill: SQLite's own check, and one row per record (no half-written value).
+      const db = new Database(stateFile);
+      try {
+        expect(db.pragma('integrity_check', { simple: true }), `kill ${round + 1}: integrity`).toBe('ok');
+        const rows = db.prepare<[], { value: string }>('SELECT value FROM records').all();
+        for (const row of rows) expect(() => JSON.parse(row.value)).not.toThrow();
+        rowsAfterKill.push(rows.length);
+      } finally {
+        db.close();
+      }
     }
     expect(ack.guardians.size).toBeGreaterThan(0);
     expect(ack.appTokens.size).toBeGreaterThan(0);
     expect(ack.revoked.size).toBeGreaterThan(0);
     console.log(
-      `crash: ${KILLS} kills survived (${midWrite} left a temp file behind, cleaned at restart); acknowledged ${ack.guardians.size} redemptions, ${ack.appTokens.size} application tokens (${ack.revoked.size} revoked), ${ack.deadSessions.length + 1} DeviceHQ sessions`,
+      `crash: ${KILLS} kills survived on SQLite (rows after each kill: ${rowsAfterKill.join(', ')}); acknowledged ${ack.guardians.size} redemptions, ${ack.appTokens.size} application tokens (${ack.revoked.size} revoked), ${ack.deadSessions.length + 1} DeviceHQ sessions`,
     );
     await running?.stop('SIGTERM');
   }, 60_000 + KILLS * 8_000);
