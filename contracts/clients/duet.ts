@@ -7,7 +7,7 @@ export type DuetAccount = Schemas['DuetAccount'];
 export type DuetPrivacy = Schemas['DuetPrivacy'];
 export type DuetFieldErrors = Schemas['DuetValidationErrors']['errors'];
 type SignInForm = paths['/duet/1/account/sign_in']['post']['requestBody']['content']['application/x-www-form-urlencoded'];
-type CreateAccountForm = paths['/duet/1/account']['post']['requestBody']['content']['application/x-www-form-urlencoded'];
+type CreateAccountForm = NonNullable<paths['/duet/1/account']['post']['requestBody']>['content']['application/x-www-form-urlencoded'];
 type UpdateAccountForm = NonNullable<paths['/duet/1/account/update']['post']['requestBody']>['content']['application/x-www-form-urlencoded'];
 type ChangePasswordForm = paths['/duet/1/account/change_password']['post']['requestBody']['content']['application/x-www-form-urlencoded'];
 

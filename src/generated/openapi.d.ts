@@ -585,10 +585,10 @@ export interface components {
          *     and `born_on` from the page's earlier version). The same nested shape for multipart, the
          *     form (`account[email]=...`, brackets turned into nesting by the mock) and JSON. Which
          *     fields are required is checked by the mock itself, so that every missing field is
-         *     reported at once, as Rails does.
+         *     reported at once, as Rails does (an empty body too).
          */
         DuetCreateAccountRequest: {
-            account: {
+            account?: {
                 /** @description Required. */
                 first_name?: string;
                 /** @description Optional. */
@@ -1903,7 +1903,7 @@ export interface operations {
          *     the same nested schema applies to every media type. A file part is seen by the schema as its
          *     file name; the mock keeps only its name, type and size.
          */
-        requestBody: {
+        requestBody?: {
             content: {
                 /**
                  * @example {
