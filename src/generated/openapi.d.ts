@@ -2650,6 +2650,19 @@ export interface operations {
             401: components["responses"]["DuetUnauthorized"];
             413: components["responses"]["DuetPayloadTooLarge"];
             415: components["responses"]["DuetUnsupportedMediaType"];
+            /**
+             * @description The body is not `{account:{...}}` (for example a top-level array): `{"errors":{"account":["can't be blank"]}}`.
+             *     Values themselves are never refused: they are cast as above.
+             */
+            422: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuetValidationErrors"];
+                };
+            };
         };
     };
     devicehqCreateSessionPut: {
