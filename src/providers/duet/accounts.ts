@@ -187,17 +187,27 @@ export interface AccountObject {
   image: DuetImage;
 }
 
+/** An account kept by an earlier authmock (`--state`): one `login` and a `name` instead of the profile fields. */
+interface EarlierAccount {
+  login?: string;
+  name?: string | null;
+}
+
 /** The account object, top level, as `GET /1/account`, `POST /1/account` and change_password answer it. */
-export const toAccountObject = (account: DuetAccount): AccountObject => ({
-  id: account.id,
-  first_name: account.firstName,
-  last_name: account.lastName,
-  email: account.email,
-  phone: account.phone,
-  gender: account.gender,
-  born_on: account.bornOn,
-  image: imageUrls(account),
-});
+export function toAccountObject(account: DuetAccount): AccountObject {
+  const earlier = account as Partial<DuetAccount> & EarlierAccount;
+  const login = earlier.login ?? '';
+  return {
+    id: account.id,
+    first_name: earlier.firstName ?? earlier.name ?? null,
+    last_name: earlier.lastName ?? null,
+    email: earlier.email ?? (login.includes('@') ? login : null),
+    phone: earlier.phone ?? (login !== '' && !login.includes('@') ? login : null),
+    gender: earlier.gender ?? null,
+    born_on: earlier.bornOn ?? null,
+    image: imageUrls({ id: account.id, image: earlier.image ?? null }),
+  };
+}
 
 /** How sign-in wraps its token: the provider page's `{"account":{...}}` (default), or `_config.yml`'s bare object. */
 export type SignInWrapper = 'account' | 'none';

@@ -124,19 +124,14 @@ function checkTokens(tx: ReadTx, accounts: ReadonlyArray<AccountFixture>): void 
     if (input.authentication_token === undefined) continue;
     const hash = hashAccountToken(input.authentication_token);
     const label = labelOf(input);
-    const existing = existingOf(tx, input);
     const ownerId = tx.get<number>(ACCOUNT_TOKENS, hash);
-    const owner = claimed.get(hash) ?? (ownerId === undefined || ownerId === existing?.id ? undefined : labelOf(accountLabel(tx, ownerId)));
-    if (owner !== undefined && owner !== label) {
-      throw new MockError('validation.failed', `Duet fixture account ${label}: its authentication_token already belongs to ${owner}`);
+    const owner = ownerId === undefined || ownerId === existingOf(tx, input)?.id ? undefined : tx.get<DuetAccount>(ACCOUNTS, String(ownerId));
+    const ownerLabel = claimed.get(hash) ?? (owner ? (owner.email ?? owner.phone ?? `account ${owner.id}`) : undefined);
+    if (ownerLabel !== undefined && ownerLabel !== label) {
+      throw new MockError('validation.failed', `Duet fixture account ${label}: its authentication_token already belongs to ${ownerLabel}`);
     }
     claimed.set(hash, label);
   }
-}
-
-function accountLabel(tx: ReadTx, id: number): AccountFixture {
-  const account = tx.get<DuetAccount>(ACCOUNTS, String(id));
-  return { email: account?.email ?? undefined, phone: account?.phone ?? undefined, password: '' };
 }
 
 function upsertAccount(tx: WriteTx, input: AccountFixture, now: number): void {
