@@ -1344,8 +1344,9 @@ export interface components {
          *     a `multipart/form-data` body is broken (no or a bad boundary, a part without
          *     `Content-Disposition: form-data; name=...`, a truncated part; the reason names the part),
          *     it nests deeper than the mock allows, or it uses the forbidden key `__proto__`.
-         *     `errors.base` holds the reason. (A body that parses but lacks the
-         *     `{account:{...}}` fields, or no body at all, is a `422` with the fields reported as blank.)
+         *     `errors.base` holds the reason. (A body that parses but is not the `{account:{...}}`
+         *     shape is a `422` with the fields reported as blank; at sign-in, missing credentials are a
+         *     `401`.)
          */
         DuetBadRequest: {
             headers: {
@@ -2037,7 +2038,7 @@ export interface operations {
          *     multipart or nested JSON `{"account":{"login":...,"password":...}}`; the mock turns the
          *     brackets into nesting, so the same nested schema applies to each.
          */
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["DuetSignInRequest"];
                 /**

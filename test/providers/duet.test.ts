@@ -143,6 +143,10 @@ describe('sign-in', () => {
     await expectUnauthorized(await postJson('/1/account/sign_in', { account }, app()), 'auth.invalid');
   });
 
+  it('refuses a sign-in without any body with a bare 401', async () => {
+    await expectUnauthorized(await call('/1/account/sign_in', { method: 'POST', headers: app() }), 'auth.invalid');
+  });
+
   it('refuses the wrong password as a form and as multipart too', async () => {
     await expectUnauthorized(await postForm('/1/account/sign_in', { 'account[login]': LOGIN, 'account[password]': 'nope' }, app()), 'auth.invalid');
     const data = new FormData();
