@@ -1,6 +1,8 @@
 // Body parsing: JSON with a depth cap, Rails-style forms, multipart, and refusal of prototype keys.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isMockError } from '../../src/errors.js';
 import { MultipartFile, parseBody, parseMultipart, parseRailsForm, withFilesAsText } from '../../src/validation/parse-body.js';
 
 const opts = { maxDepth: 8 };
@@ -122,6 +124,26 @@ describe('parseMultipart', () => {
     const many = Array.from({ length: 20_000 }, () => '--XyZ\r\nContent-Disposition: form-data; name="t[]"\r\n\r\nv\r\n').join('') + '--XyZ--';
     const value = parseMultipart(Buffer.from(many), CT, opts) as { t: string[] };
     expect(value.t).toHaveLength(20_000);
+  });
+});
+
+describe('parseMultipart on broken input', () => {
+  const valid = Buffer.from(
+    '--XyZ\r\nContent-Disposition: form-data; name="a[b]"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; name="f"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n--XyZ--\r\n',
+    'latin1',
+  );
+  it('either reads a body or refuses it with a MockError, whatever bytes are cut, changed or added', () => {
+    fc.assert(
+      fc.property(fc.nat(valid.length), fc.nat(valid.length), fc.uint8Array({ maxLength: 12 }), (at, cut, noise) => {
+        const body = Buffer.concat([valid.subarray(0, at), Buffer.from(noise), valid.subarray(Math.min(valid.length, at + (cut % 8)))]);
+        try {
+          parseMultipart(body, 'multipart/form-data; boundary=XyZ', opts);
+        } catch (error) {
+          expect(isMockError(error) && ['request.body_malformed', 'request.body_too_deep'].includes(error.code), String(error)).toBe(true);
+        }
+      }),
+      { seed: 14, numRuns: 2000 },
+    );
   });
 });
 
