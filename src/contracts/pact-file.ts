@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isJsonMediaType, mediaTypeOf, parseRailsForm } from '../validation/parse-body.js';
+import { isJsonMediaType, isMultipartFile, mediaTypeOf, parseMultipart, parseRailsForm } from '../validation/parse-body.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -110,10 +110,34 @@ function parseText(text: string, mediaType: string | undefined): unknown {
   return text;
 }
 
+/** Files as the body validator sees them, their names (a checked body is cloned, which would lose their class). */
+function filesAsNames(value: unknown): unknown {
+  if (isMultipartFile(value)) return value.filename;
+  if (Array.isArray(value)) return value.map(filesAsNames);
+  if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filesAsNames(v)]));
+  return value;
+}
+
+/** A multipart body as the mock reads it; pacts store it base64-encoded (or as its text). Unreadable: the text. */
+function parseMultipartText(text: string, contentType: string | undefined): unknown {
+  const raw = Buffer.from(text, 'latin1');
+  const decoded = /^[A-Za-z0-9+/=\s]+$/.test(text) ? Buffer.from(text, 'base64') : raw;
+  try {
+    return filesAsNames(parseMultipart(decoded.subarray(0, 2).toString() === '--' ? decoded : raw, contentType ?? '', { maxDepth: 32 }));
+  } catch {
+    return text;
+  }
+}
+
 /** V2/V3: the body is the JSON value itself (or a string for text and forms). V4: `{content, contentType, encoded}`. */
 function toBody(raw: unknown, headers: Record<string, string | string[]>, v4: boolean): PactBody | undefined {
   const headerType = headers['content-type'];
   let mediaType = mediaTypeOf(Array.isArray(headerType) ? headerType[0] : headerType);
+  const contentType = Array.isArray(headerType) ? headerType[0] : headerType;
+  if (mediaType === 'multipart/form-data') {
+    const content = v4 && isObj(raw) ? raw['content'] : raw;
+    if (typeof content === 'string' && content !== '') return { mediaType, value: parseMultipartText(content, contentType) };
+  }
   if (v4) {
     if (!isObj(raw) || !('content' in raw)) return undefined;
     mediaType ??= mediaTypeOf(typeof raw['contentType'] === 'string' ? raw['contentType'] : undefined);

@@ -31,16 +31,22 @@ export interface paths {
         };
         /**
          * Get the signed-in account
-         * @description Returns the account whose `authentication_token` is sent in `X-Account-Token`. Needs
-         *     both the application token and the account token.
+         * @description Returns the account whose `authentication_token` is sent in `X-Account-Token`
+         *     (`1/get/account.markdown`): the account object, top level. Needs both the application token
+         *     and the account token.
          */
         get: operations["duetGetAccount"];
         put?: never;
         /**
          * Create an account
-         * @description Creates an account from a login (email address or phone number) and a password. The
-         *     account can then sign in with `POST /duet/1/account/sign_in`; creating it does not return
-         *     a token. Application-level authentication only.
+         * @description Creates an account (docs repo `duet/duet.github.com`, `1/post/account.markdown`). No account
+         *     token is needed, only the application token. Creating an account does not sign it in: call
+         *     `POST /duet/1/account/sign_in` next with its email or phone as `account[login]`.
+         *
+         *     The page sends `account[image]` as a file upload (png, jpg or gif), so the request is
+         *     `multipart/form-data`; without an image the same fields may be form-encoded or nested JSON.
+         *     The answer is the account object, top level, as `GET /duet/1/account` gives it; until an image
+         *     is uploaded its `image` holds the default image URLs.
          */
         post: operations["duetCreateAccount"];
         delete?: never;
@@ -60,11 +66,62 @@ export interface paths {
         put?: never;
         /**
          * Sign in and get the account token
-         * @description Exchanges a login and password for the account's `authentication_token` (60
-         *     alphanumerics), to be sent as `X-Account-Token` on account-level methods. Signing in
-         *     again returns the same token: account tokens do not expire. Needs the application token.
+         * @description Exchanges `account[login]` (the account's email or phone) and `account[password]` for the
+         *     account's `authentication_token` (60 alphanumerics), to be sent as `X-Account-Token` on
+         *     account-level methods (`1/post/account/sign_in.markdown`). Signing in again returns the same
+         *     token: account tokens do not expire. Needs the application token.
+         *
+         *     The answer's wrapper differs between versions of the Duet docs: the sign-in page shows
+         *     `{"account":{"authentication_token":...}}`, which the mock sends; the docs' `_config.yml`
+         *     example is the bare `{"authentication_token":...}`. Fixtures setting
+         *     `duet.settings.sign_in_wrapper: none` switches the mock to the bare form.
          */
         post: operations["duetSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duet/1/account/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update the account
+         * @description Updates the signed-in account's basic information (`1/post/account/update.markdown`): only the
+         *     fields sent change. Not the password (`change_password`) and not the image (`image`). Answers
+         *     the account object. Changing `email` or `phone` changes what `account[login]` signs in with.
+         */
+        post: operations["duetUpdateAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duet/1/account/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the account image
+         * @description Sets the signed-in account's profile photo (`1/post/account/image.markdown`) from the file
+         *     upload `account[image]` (png, jpg or gif), so the request is `multipart/form-data`. Answers the
+         *     account object, whose `image` URLs now name the upload's versions. The mock keeps the file's
+         *     name, type and size only, never its bytes.
+         */
+        post: operations["duetUpdateAccountImage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -82,11 +139,42 @@ export interface paths {
         put?: never;
         /**
          * Change the account password
-         * @description Replaces the signed-in account's password. The current password must be given, and the
-         *     new one twice. Success has no body. Needs both the application token and the account
-         *     token.
+         * @description Replaces the signed-in account's password (`1/post/account/change_password.markdown`) with
+         *     `account[password]`, given twice; the current password is not asked for. Answers the account
+         *     object. The old password stops signing in; the account token stays valid (the answer carries
+         *     no new one).
          */
         post: operations["duetChangePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duet/1/account/privacy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the account's privacy settings
+         * @description The signed-in account's privacy settings (`1/get/account/privacy.markdown`):
+         *     `promenade_sharing` and `maximum_privacy`, both `false` for a new account. The object is top
+         *     level, as the same version of the docs' `_config.yml` gives the account object; a later
+         *     version wraps it in `account`.
+         */
+        get: operations["duetGetPrivacy"];
+        put?: never;
+        /**
+         * Change the account's privacy settings
+         * @description Changes the signed-in account's privacy settings (`1/post/account/privacy.markdown`) and
+         *     answers them. With `maximum_privacy` set, `promenade_sharing` is `false` whatever was sent.
+         *     Values are cast as a Rails 3 boolean column does: `1`, `t`, `true` (and `T`, `TRUE`) are true,
+         *     any other value false; a field not sent (or blank) keeps its value.
+         */
+        post: operations["duetUpdatePrivacy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -503,63 +591,136 @@ export interface components {
             };
         };
         /**
-         * @description Parameters of `POST /duet/1/account`. The same nested shape for the JSON body and for the
-         *     form body (`account[login]=...`, brackets turned into nesting by the mock).
+         * Format: binary
+         * @description A png, jpg or gif file part of a `multipart/form-data` body. The mock validates it as its
+         *     file name and keeps its name, type and size only.
+         */
+        DuetImageUpload: string;
+        /**
+         * @description Parameters of `POST /duet/1/account` (`1/post/account.markdown`; `last_name`, `gender`
+         *     and `born_on` from the page's earlier version). The same nested shape for multipart, the
+         *     form (`account[email]=...`, brackets turned into nesting by the mock) and JSON. Which
+         *     fields are required is checked by the mock itself, so that every missing field is
+         *     reported at once, as Rails does (an empty body too).
          */
         DuetCreateAccountRequest: {
-            account: {
-                /** @description Email address or phone number; must not be taken by another account. */
-                login: string;
-                /** @description At least 8 characters (shorter passwords get `422`). */
-                password: string;
+            account?: {
+                /** @description Required. */
+                first_name?: string;
+                /** @description Optional. */
+                last_name?: string;
+                /** @description Required; an email address not used by another account. Signs in as `account[login]`. */
+                email?: string;
+                /** @description Required; at least 8 characters. */
+                password?: string;
                 /** @description Optional; when given it must equal `password`. */
                 password_confirmation?: string;
-                /** @description Optional display name. */
-                name?: string;
+                /** @description Required; 7 to 15 digits (spaces, dashes, dots, brackets and a leading `+` allowed), not used by another account. Also signs in as `account[login]`. */
+                phone?: string;
+                /** @description Optional; `m` or `f`. */
+                gender?: string;
+                /** @description Optional; `YYYY-MM-DD`. */
+                born_on?: string;
+                image?: components["schemas"]["DuetImageUpload"];
             };
         };
-        /** @description Parameters of `POST /duet/1/account/sign_in` (JSON, or the bracketed form keys nested). */
-        DuetSignInRequest: {
+        /** @description Parameters of `POST /duet/1/account/update`; only the fields sent change. */
+        DuetUpdateAccountRequest: {
+            account?: {
+                first_name?: string;
+                last_name?: string;
+                email?: string;
+                phone?: string;
+                /** @description `m` or `f`; blank clears it. */
+                gender?: string;
+                /** @description `YYYY-MM-DD`; blank clears it. */
+                born_on?: string;
+            };
+        };
+        /** @description Parameters of `POST /duet/1/account/image`. */
+        DuetAccountImageRequest: {
             account: {
-                /** @description Email address or phone number of the account. */
-                login: string;
-                password: string;
+                image?: components["schemas"]["DuetImageUpload"];
+            };
+        };
+        /**
+         * @description Parameters of `POST /duet/1/account/sign_in` (JSON, or the bracketed form keys nested).
+         *     Both are needed; without either the answer is `401`, as for a wrong password.
+         */
+        DuetSignInRequest: {
+            account?: {
+                /** @description The account's email address or phone number. */
+                login?: string;
+                password?: string;
             };
         };
         /** @description Parameters of `POST /duet/1/account/change_password` (JSON, or the bracketed form keys nested). */
         DuetChangePasswordRequest: {
             account: {
-                /** @description The password the account has now. */
-                current_password: string;
                 /** @description The new password, at least 8 characters. */
-                password: string;
+                password?: string;
                 /** @description The new password again; must equal `password`. */
-                password_confirmation: string;
+                password_confirmation?: string;
+            };
+        };
+        /** @description Parameters of `POST /duet/1/account/privacy`; each `1` or `0` (or a JSON boolean). */
+        DuetPrivacyRequest: {
+            account?: {
+                maximum_privacy?: string | boolean | number;
+                promenade_sharing?: string | boolean | number;
             };
         };
         /**
-         * @description An RFC 2822 date-time, as Duet writes timestamps (`+0000` or `GMT` zone).
-         * @example Tue, 14 Nov 2023 09:30:00 +0000
+         * @description The account image's versions (`_config.yml` `resources.account.basic`): the default
+         *     image's URLs until one is uploaded, then the upload's.
          */
-        DuetRfc2822Time: string;
-        /** @description A Duet account as returned after creation and by `GET /duet/1/account`. */
+        DuetImage: {
+            /** Format: uri */
+            original: string;
+            /** Format: uri */
+            mini: string;
+            /** Format: uri */
+            medium: string;
+            /** Format: uri */
+            small: string;
+        };
+        /**
+         * @description The account object (docs repo `duet/duet.github.com`, `_config.yml`
+         *     `resources.account.basic`), top level, not wrapped: what `GET /duet/1/account`,
+         *     `POST /duet/1/account`, `update`, `image` and `change_password` answer. Fields not set
+         *     are `null`.
+         */
         DuetAccount: {
             id: number;
-            /** @description The email address or phone number the account signs in with. */
-            login: string;
-            created_at: components["schemas"]["DuetRfc2822Time"];
+            first_name: string | null;
+            last_name: string | null;
+            email: string | null;
+            phone: string | null;
+            /** @enum {unknown} */
+            gender: "m" | "f" | null;
+            /** @description `YYYY-MM-DD`. */
+            born_on: string | null;
+            image: components["schemas"]["DuetImage"];
         };
-        /** @description An account wrapped in Duet's `account` envelope. */
-        DuetAccountResponse: {
-            account: components["schemas"]["DuetAccount"];
+        /** @description The account's privacy settings (`_config.yml` `resources.account.privacy`), top level. */
+        DuetPrivacy: {
+            promenade_sharing: boolean;
+            maximum_privacy: boolean;
         };
-        /** @description The result of a sign-in, holding the value for `X-Account-Token`. */
+        /**
+         * @description The result of a sign-in, holding the value for `X-Account-Token`: wrapped in `account`
+         *     as the sign-in page shows (default), or bare as the docs' `_config.yml` shows (fixtures
+         *     setting `duet.settings.sign_in_wrapper: none`).
+         */
         DuetSignInResponse: {
             account: {
-                /** @description The account token, 60 alphanumeric characters; never expires. */
-                authentication_token: string;
+                authentication_token: components["schemas"]["DuetAuthenticationToken"];
             };
+        } | {
+            authentication_token: components["schemas"]["DuetAuthenticationToken"];
         };
+        /** @description The account token, 60 alphanumeric characters; never expires. */
+        DuetAuthenticationToken: string;
         /**
          * @description A JSON:API error document, DeviceHQ's format for every error.
          * @example {
@@ -1225,10 +1386,13 @@ export interface components {
             };
         };
         /**
-         * @description The body could not be read at all: it is not valid JSON (or a form field name is
-         *     malformed), it nests deeper than the mock allows, or it uses the forbidden key
-         *     `__proto__`. `errors.base` holds the reason. (A body that parses but lacks the
-         *     `{account:{...}}` fields, or no body at all, is a `422` with the fields reported as blank.)
+         * @description The body could not be read at all: it is not valid JSON, a form field name is malformed,
+         *     a `multipart/form-data` body is broken (no or a bad boundary, a part without
+         *     `Content-Disposition: form-data; name=...`, a truncated part; the reason names the part),
+         *     it nests deeper than the mock allows, or it uses the forbidden key `__proto__`.
+         *     `errors.base` holds the reason. (A body that parses but is not the `{account:{...}}`
+         *     shape is a `422` with the fields reported as blank; at sign-in, missing credentials are a
+         *     `401`.)
          */
         DuetBadRequest: {
             headers: {
@@ -1281,7 +1445,7 @@ export interface components {
                  * @example {
                  *       "errors": {
                  *         "base": [
-                 *           "Content-Type text/plain is not accepted here; send application/json or application/x-www-form-urlencoded"
+                 *           "Content-Type text/plain is not accepted here; send multipart/form-data or application/x-www-form-urlencoded or application/json"
                  *         ]
                  *       }
                  *     }
@@ -1716,14 +1880,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "account": {
-                     *         "id": 1042,
-                     *         "login": "jane@example.com",
-                     *         "created_at": "Tue, 14 Nov 2023 09:30:00 +0000"
+                     *       "id": 92,
+                     *       "first_name": "Merritt",
+                     *       "last_name": "Ledner",
+                     *       "email": "account-6@email.com",
+                     *       "phone": "2998841598",
+                     *       "gender": "m",
+                     *       "born_on": "1980-10-10",
+                     *       "image": {
+                     *         "original": "http://cdn.duet.me/default/original_account_image.png",
+                     *         "mini": "http://cdn.duet.me/default/mini_account_image.png",
+                     *         "medium": "http://cdn.duet.me/default/medium_account_image.png",
+                     *         "small": "http://cdn.duet.me/default/small_account_image.png"
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DuetAccountResponse"];
+                    "application/json": components["schemas"]["DuetAccount"];
                 };
             };
             401: components["responses"]["DuetUnauthorized"];
@@ -1776,19 +1948,35 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Rails-style parameters. As a form the keys are bracketed,
-         *     `account[login]=jane%40example.com&account[password]=correct-horse&account[password_confirmation]=correct-horse&account[name]=Jane%20Doe`;
-         *     the mock turns the brackets into nesting, so the same nested schema applies to the form
-         *     and to the JSON body `{"account":{"login":...,"password":...}}`.
+         * @description Rails parameters under `account`: `first_name`, `email`, `password` and `phone` are required;
+         *     `image` (a png, jpg or gif file), `last_name`, `gender` (`m`/`f`), `born_on` (`YYYY-MM-DD`)
+         *     and `password_confirmation` are optional. As `multipart/form-data` or a form the names are
+         *     bracketed (`account[email]`, `account[image]`); the mock turns the brackets into nesting, so
+         *     the same nested schema applies to every media type. A file part is seen by the schema as its
+         *     file name; the mock keeps only its name, type and size.
          */
-        requestBody: {
+        requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "first_name": "Jane",
+                 *         "email": "jane@example.com",
+                 *         "password": "correct-horse",
+                 *         "phone": "4155550123",
+                 *         "image": "jane.png"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetCreateAccountRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["DuetCreateAccountRequest"];
                 /**
                  * @example {
                  *       "account": {
-                 *         "login": "+14155550123",
-                 *         "password": "correct-horse"
+                 *         "first_name": "Jane",
+                 *         "email": "jane@example.com",
+                 *         "password": "correct-horse",
+                 *         "phone": "4155550123"
                  *       }
                  *     }
                  */
@@ -1796,8 +1984,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The account was created. `created_at` is an RFC 2822 timestamp. */
-            201: {
+            /** @description The account was created: the account object (no token; sign in next). */
+            200: {
                 headers: {
                     "X-Mock-Problem": components["headers"]["XMockProblem"];
                     [name: string]: unknown;
@@ -1805,14 +1993,22 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "account": {
-                     *         "id": 1042,
-                     *         "login": "jane@example.com",
-                     *         "created_at": "Tue, 14 Nov 2023 09:30:00 +0000"
+                     *       "id": 92,
+                     *       "first_name": "Merritt",
+                     *       "last_name": "Ledner",
+                     *       "email": "account-6@email.com",
+                     *       "phone": "2998841598",
+                     *       "gender": "m",
+                     *       "born_on": "1980-10-10",
+                     *       "image": {
+                     *         "original": "http://cdn.duet.me/default/original_account_image.png",
+                     *         "mini": "http://cdn.duet.me/default/mini_account_image.png",
+                     *         "medium": "http://cdn.duet.me/default/medium_account_image.png",
+                     *         "small": "http://cdn.duet.me/default/small_account_image.png"
                      *       }
                      *     }
                      */
-                    "application/json": components["schemas"]["DuetAccountResponse"];
+                    "application/json": components["schemas"]["DuetAccount"];
                 };
             };
             400: components["responses"]["DuetBadRequest"];
@@ -1820,15 +2016,16 @@ export interface operations {
             413: components["responses"]["DuetPayloadTooLarge"];
             415: components["responses"]["DuetUnsupportedMediaType"];
             /**
-             * @description The account could not be created; `errors` maps each bad field to its messages:
-             *     - blank or missing login: `{"errors":{"login":["can't be blank"]}}`;
-             *     - login already taken by another account: `{"errors":{"login":["has already been taken"]}}`;
-             *     - password missing or shorter than 8 characters:
-             *       `{"errors":{"password":["is too short (minimum is 8 characters)"]}}`;
-             *     - `password_confirmation` given and different:
-             *       `{"errors":{"password_confirmation":["doesn't match Password"]}}`;
-             *     - the body is not the `{account:{...}}` shape at all: the missing fields are reported
-             *       as blank.
+             * @description The account was not created; `errors` maps each bad field to its messages, all at once, in
+             *     Rails' words (the docs' example lists every required field as blank):
+             *     - a required field missing or blank: `"<field>":["can't be blank"]`;
+             *     - `email` not an address, `phone` not 7 to 15 digits, `born_on` not a date: `["is invalid"]`;
+             *     - `email` or `phone` already the login of an account: `["has already been taken"]`;
+             *     - `password` shorter than 8 characters: `["is too short (minimum is 8 characters)"]`;
+             *     - `password_confirmation` given and different: `"password":["doesn't match confirmation"]`;
+             *     - `gender` not `m` or `f`: `["is not included in the list"]`;
+             *     - `image` not a png, jpg or gif file: `["is not an allowed file type"]`;
+             *     - the body is not the `{account:{...}}` shape at all: `"account":["can't be blank"]`.
              */
             422: {
                 headers: {
@@ -1888,13 +2085,22 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Rails-style parameters. As a form: `account[login]=jane%40example.com&account[password]=correct-horse`;
-         *     the mock turns the brackets into nesting, so the same nested schema applies to the form
-         *     and to the JSON body `{"account":{"login":...,"password":...}}`.
+         * @description Rails parameters: `account[login]` (email or phone number) and `account[password]`, as a form,
+         *     multipart or nested JSON `{"account":{"login":...,"password":...}}`; the mock turns the
+         *     brackets into nesting, so the same nested schema applies to each.
          */
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["DuetSignInRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "login": "jane@example.com",
+                 *         "password": "correct-horse"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetSignInRequest"];
                 /**
                  * @example {
                  *       "account": {
@@ -1907,7 +2113,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in. `authentication_token` is the value for `X-Account-Token`. */
+            /**
+             * @description Signed in. `authentication_token` is the value for `X-Account-Token`, wrapped in `account`
+             *     (the sign-in page) or bare (`duet.settings.sign_in_wrapper: none`).
+             */
             200: {
                 headers: {
                     "X-Mock-Problem": components["headers"]["XMockProblem"];
@@ -1917,7 +2126,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "account": {
-                     *         "authentication_token": "cfO7PRw8o0BqgZxOZRPxGqhjJzu3Hd9adJ8lkfqGWTzMspUhb3ebJJhXqQiu"
+                     *         "authentication_token": "rya3yxlxLwIF2OHVJBcX2F2e7gqDGzHxmT3v7eD3E0Lu35ox8FKwzXRSQdoz"
                      *       }
                      *     }
                      */
@@ -1925,13 +2134,26 @@ export interface operations {
                 };
             };
             400: components["responses"]["DuetBadRequest"];
-            401: components["responses"]["DuetUnauthorized"];
+            /**
+             * @description The login or password is wrong, blank or missing (the sign-in page lists `200 OK` and
+             *     `401 Unauthorized` only), or the application token is missing or unknown. The body
+             *     is the plain text `401 Unauthorized`, never a reason (see `X-Mock-Problem`).
+             */
+            401: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example 401 Unauthorized */
+                    "text/plain": components["schemas"]["DuetUnauthorizedText"];
+                };
+            };
             413: components["responses"]["DuetPayloadTooLarge"];
             415: components["responses"]["DuetUnsupportedMediaType"];
             /**
-             * @description The body is not `{account:{login, password}}` (for example `account` or one of its
-             *     fields is missing or not a string): `{"errors":{"<field>":["can't be blank"]}}`. A
-             *     well-formed but wrong login or password is a `401`, not a `422`.
+             * @description The body is not `{account:{...}}` with string fields (for example a top-level array,
+             *     or `login` given as a number): `{"errors":{"<field>":["can't be blank"]}}`.
              */
             422: {
                 headers: {
@@ -1942,12 +2164,255 @@ export interface operations {
                     /**
                      * @example {
                      *       "errors": {
-                     *         "password": [
+                     *         "login": [
                      *           "can't be blank"
                      *         ]
                      *       }
                      *     }
                      */
+                    "application/json": components["schemas"]["DuetValidationErrors"];
+                };
+            };
+        };
+    };
+    duetUpdateAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Informational: the unique identifier of the device sending the request (on an iPhone, the
+                 *     `uuid`). At most 255 characters. Lenient: a bad value is served and only reported in
+                 *     `X-Mock-Problem`.
+                 * @example 6F9619FF-8B86-D011-B42D-00CF4FC964FF
+                 */
+                "X-Device-Identifier"?: components["parameters"]["DuetDeviceIdentifier"];
+                /**
+                 * @description Informational: the push-notification token, 64 upper-case hexadecimal characters without
+                 *     spaces or separators. Not sent when the user opted out of push. Lenient: a bad value is
+                 *     served and only reported in `X-Mock-Problem`.
+                 * @example FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660
+                 */
+                "X-Device-Push-Token"?: components["parameters"]["DuetDevicePushToken"];
+                /**
+                 * @description Informational: the version of the operating system the device runs. Lenient: a bad value
+                 *     is served and only reported in `X-Mock-Problem`.
+                 * @example 17.1.2
+                 */
+                "X-Device-Software-Version"?: components["parameters"]["DuetDeviceSoftwareVersion"];
+                /**
+                 * @description Informational: the device's current latitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 52.5208
+                 */
+                "X-Location-Lat"?: components["parameters"]["DuetLocationLat"];
+                /**
+                 * @description Informational: the device's current longitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 13.4094
+                 */
+                "X-Location-Long"?: components["parameters"]["DuetLocationLong"];
+                /**
+                 * @description Informational: the preferred language the user set on the device, as a language tag.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example en-US
+                 */
+                "X-Device-Language"?: components["parameters"]["DuetDeviceLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Rails parameters under `account`, all optional: `first_name`, `email`, `phone` (the page), and
+         *     `last_name`, `gender` (`m`/`f`), `born_on` (`YYYY-MM-DD`) of its earlier version. As a form,
+         *     multipart or nested JSON.
+         */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DuetUpdateAccountRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "first_name": "Janet",
+                 *         "phone": "4155550199"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetUpdateAccountRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "email": "janet@example.com"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetUpdateAccountRequest"];
+            };
+        };
+        responses: {
+            /** @description The account after the update. */
+            200: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 92,
+                     *       "first_name": "Merritt",
+                     *       "last_name": "Ledner",
+                     *       "email": "account-6@email.com",
+                     *       "phone": "2998841598",
+                     *       "gender": "m",
+                     *       "born_on": "1980-10-10",
+                     *       "image": {
+                     *         "original": "http://cdn.duet.me/default/original_account_image.png",
+                     *         "mini": "http://cdn.duet.me/default/mini_account_image.png",
+                     *         "medium": "http://cdn.duet.me/default/medium_account_image.png",
+                     *         "small": "http://cdn.duet.me/default/small_account_image.png"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuetAccount"];
+                };
+            };
+            400: components["responses"]["DuetBadRequest"];
+            401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
+            /**
+             * @description Nothing was changed; every bad field at once:
+             *     - `first_name`, `email` or `phone` sent blank: `["can't be blank"]`;
+             *     - `email`, `phone` or `born_on` malformed: `["is invalid"]`;
+             *     - `email` or `phone` the login of another account: `["has already been taken"]`;
+             *     - `gender` not `m` or `f`: `["is not included in the list"]`.
+             */
+            422: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuetValidationErrors"];
+                };
+            };
+        };
+    };
+    duetUpdateAccountImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Informational: the unique identifier of the device sending the request (on an iPhone, the
+                 *     `uuid`). At most 255 characters. Lenient: a bad value is served and only reported in
+                 *     `X-Mock-Problem`.
+                 * @example 6F9619FF-8B86-D011-B42D-00CF4FC964FF
+                 */
+                "X-Device-Identifier"?: components["parameters"]["DuetDeviceIdentifier"];
+                /**
+                 * @description Informational: the push-notification token, 64 upper-case hexadecimal characters without
+                 *     spaces or separators. Not sent when the user opted out of push. Lenient: a bad value is
+                 *     served and only reported in `X-Mock-Problem`.
+                 * @example FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660
+                 */
+                "X-Device-Push-Token"?: components["parameters"]["DuetDevicePushToken"];
+                /**
+                 * @description Informational: the version of the operating system the device runs. Lenient: a bad value
+                 *     is served and only reported in `X-Mock-Problem`.
+                 * @example 17.1.2
+                 */
+                "X-Device-Software-Version"?: components["parameters"]["DuetDeviceSoftwareVersion"];
+                /**
+                 * @description Informational: the device's current latitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 52.5208
+                 */
+                "X-Location-Lat"?: components["parameters"]["DuetLocationLat"];
+                /**
+                 * @description Informational: the device's current longitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 13.4094
+                 */
+                "X-Location-Long"?: components["parameters"]["DuetLocationLong"];
+                /**
+                 * @description Informational: the preferred language the user set on the device, as a language tag.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example en-US
+                 */
+                "X-Device-Language"?: components["parameters"]["DuetDeviceLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description `account[image]`: one png, jpg or gif file part of a `multipart/form-data` body. The mock turns
+         *     the brackets into nesting; the schema sees the file as its file name. A form or JSON body can
+         *     carry no file, so its `image` gets `422 is not an allowed file type`.
+         */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "image": "jane.png"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetAccountImageRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DuetAccountImageRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "image": "jane.png"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetAccountImageRequest"];
+            };
+        };
+        responses: {
+            /** @description The account with its new image. */
+            200: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 92,
+                     *       "first_name": "Merritt",
+                     *       "last_name": "Ledner",
+                     *       "email": "account-6@email.com",
+                     *       "phone": "2998841598",
+                     *       "gender": "m",
+                     *       "born_on": "1980-10-10",
+                     *       "image": {
+                     *         "original": "http://cdn.duet.me/default/original_account_image.png",
+                     *         "mini": "http://cdn.duet.me/default/mini_account_image.png",
+                     *         "medium": "http://cdn.duet.me/default/medium_account_image.png",
+                     *         "small": "http://cdn.duet.me/default/small_account_image.png"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuetAccount"];
+                };
+            };
+            400: components["responses"]["DuetBadRequest"];
+            401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
+            /**
+             * @description The image was not changed:
+             *     - no file: `{"errors":{"image":["can't be blank"]}}`;
+             *     - not a png, jpg or gif file (the page's example): `{"errors":{"image":["is not an allowed file type"]}}`.
+             */
+            422: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["DuetValidationErrors"];
                 };
             };
@@ -2000,10 +2465,8 @@ export interface operations {
             cookie?: never;
         };
         /**
-         * @description Rails-style parameters. As a form:
-         *     `account[current_password]=correct-horse&account[password]=battery-staple&account[password_confirmation]=battery-staple`;
-         *     the mock turns the brackets into nesting, so the same nested schema applies to the form
-         *     and to the JSON body.
+         * @description Rails parameters: `account[password]` and `account[password_confirmation]`, both required, as a
+         *     form, multipart or nested JSON.
          */
         requestBody: {
             content: {
@@ -2011,7 +2474,15 @@ export interface operations {
                 /**
                  * @example {
                  *       "account": {
-                 *         "current_password": "correct-horse",
+                 *         "password": "battery-staple",
+                 *         "password_confirmation": "battery-staple"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetChangePasswordRequest"];
+                /**
+                 * @example {
+                 *       "account": {
                  *         "password": "battery-staple",
                  *         "password_confirmation": "battery-staple"
                  *       }
@@ -2021,13 +2492,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The password was changed. No body. */
-            204: {
+            /** @description The password was changed: the account object. */
+            200: {
                 headers: {
                     "X-Mock-Problem": components["headers"]["XMockProblem"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 92,
+                     *       "first_name": "Merritt",
+                     *       "last_name": "Ledner",
+                     *       "email": "account-6@email.com",
+                     *       "phone": "2998841598",
+                     *       "gender": "m",
+                     *       "born_on": "1980-10-10",
+                     *       "image": {
+                     *         "original": "http://cdn.duet.me/default/original_account_image.png",
+                     *         "mini": "http://cdn.duet.me/default/mini_account_image.png",
+                     *         "medium": "http://cdn.duet.me/default/medium_account_image.png",
+                     *         "small": "http://cdn.duet.me/default/small_account_image.png"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuetAccount"];
+                };
             };
             400: components["responses"]["DuetBadRequest"];
             401: components["responses"]["DuetUnauthorized"];
@@ -2035,12 +2525,186 @@ export interface operations {
             415: components["responses"]["DuetUnsupportedMediaType"];
             /**
              * @description The password was not changed:
-             *     - current password wrong: `{"errors":{"current_password":["is invalid"]}}`;
-             *     - confirmation differs from the new password:
-             *       `{"errors":{"password_confirmation":["doesn't match Password"]}}`;
-             *     - new password shorter than 8 characters:
+             *     - the confirmation differs or is missing (the page's example):
+             *       `{"errors":{"password":["doesn't match confirmation"]}}`;
+             *     - the new password is shorter than 8 characters:
              *       `{"errors":{"password":["is too short (minimum is 8 characters)"]}}`;
-             *     - a field missing: `{"errors":{"<field>":["can't be blank"]}}`.
+             *     - no password: `{"errors":{"password":["can't be blank"]}}`.
+             */
+            422: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuetValidationErrors"];
+                };
+            };
+        };
+    };
+    duetGetPrivacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Informational: the unique identifier of the device sending the request (on an iPhone, the
+                 *     `uuid`). At most 255 characters. Lenient: a bad value is served and only reported in
+                 *     `X-Mock-Problem`.
+                 * @example 6F9619FF-8B86-D011-B42D-00CF4FC964FF
+                 */
+                "X-Device-Identifier"?: components["parameters"]["DuetDeviceIdentifier"];
+                /**
+                 * @description Informational: the push-notification token, 64 upper-case hexadecimal characters without
+                 *     spaces or separators. Not sent when the user opted out of push. Lenient: a bad value is
+                 *     served and only reported in `X-Mock-Problem`.
+                 * @example FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660
+                 */
+                "X-Device-Push-Token"?: components["parameters"]["DuetDevicePushToken"];
+                /**
+                 * @description Informational: the version of the operating system the device runs. Lenient: a bad value
+                 *     is served and only reported in `X-Mock-Problem`.
+                 * @example 17.1.2
+                 */
+                "X-Device-Software-Version"?: components["parameters"]["DuetDeviceSoftwareVersion"];
+                /**
+                 * @description Informational: the device's current latitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 52.5208
+                 */
+                "X-Location-Lat"?: components["parameters"]["DuetLocationLat"];
+                /**
+                 * @description Informational: the device's current longitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 13.4094
+                 */
+                "X-Location-Long"?: components["parameters"]["DuetLocationLong"];
+                /**
+                 * @description Informational: the preferred language the user set on the device, as a language tag.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example en-US
+                 */
+                "X-Device-Language"?: components["parameters"]["DuetDeviceLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's privacy settings. */
+            200: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "promenade_sharing": false,
+                     *       "maximum_privacy": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuetPrivacy"];
+                };
+            };
+            401: components["responses"]["DuetUnauthorized"];
+        };
+    };
+    duetUpdatePrivacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Informational: the unique identifier of the device sending the request (on an iPhone, the
+                 *     `uuid`). At most 255 characters. Lenient: a bad value is served and only reported in
+                 *     `X-Mock-Problem`.
+                 * @example 6F9619FF-8B86-D011-B42D-00CF4FC964FF
+                 */
+                "X-Device-Identifier"?: components["parameters"]["DuetDeviceIdentifier"];
+                /**
+                 * @description Informational: the push-notification token, 64 upper-case hexadecimal characters without
+                 *     spaces or separators. Not sent when the user opted out of push. Lenient: a bad value is
+                 *     served and only reported in `X-Mock-Problem`.
+                 * @example FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660
+                 */
+                "X-Device-Push-Token"?: components["parameters"]["DuetDevicePushToken"];
+                /**
+                 * @description Informational: the version of the operating system the device runs. Lenient: a bad value
+                 *     is served and only reported in `X-Mock-Problem`.
+                 * @example 17.1.2
+                 */
+                "X-Device-Software-Version"?: components["parameters"]["DuetDeviceSoftwareVersion"];
+                /**
+                 * @description Informational: the device's current latitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 52.5208
+                 */
+                "X-Location-Lat"?: components["parameters"]["DuetLocationLat"];
+                /**
+                 * @description Informational: the device's current longitude in decimal degrees, if GPS-enabled.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example 13.4094
+                 */
+                "X-Location-Long"?: components["parameters"]["DuetLocationLong"];
+                /**
+                 * @description Informational: the preferred language the user set on the device, as a language tag.
+                 *     Lenient: a bad value is served and only reported in `X-Mock-Problem`.
+                 * @example en-US
+                 */
+                "X-Device-Language"?: components["parameters"]["DuetDeviceLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Rails parameters `account[maximum_privacy]` and `account[promenade_sharing]`, each `1` or `0`
+         *     (JSON may send `true`/`false`), as a form, multipart or nested JSON.
+         */
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["DuetPrivacyRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "maximum_privacy": "0",
+                 *         "promenade_sharing": "1"
+                 *       }
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["DuetPrivacyRequest"];
+                /**
+                 * @example {
+                 *       "account": {
+                 *         "maximum_privacy": true
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DuetPrivacyRequest"];
+            };
+        };
+        responses: {
+            /** @description The privacy settings after the change. */
+            200: {
+                headers: {
+                    "X-Mock-Problem": components["headers"]["XMockProblem"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "promenade_sharing": true,
+                     *       "maximum_privacy": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuetPrivacy"];
+                };
+            };
+            400: components["responses"]["DuetBadRequest"];
+            401: components["responses"]["DuetUnauthorized"];
+            413: components["responses"]["DuetPayloadTooLarge"];
+            415: components["responses"]["DuetUnsupportedMediaType"];
+            /**
+             * @description The body is not `{account:{...}}` (for example a top-level array): `{"errors":{"account":["can't be blank"]}}`.
+             *     Values themselves are never refused: they are cast as above.
              */
             422: {
                 headers: {

@@ -3,7 +3,7 @@
 import { MockError } from '../errors.js';
 import type { MediaSpec, Operation } from '../types.js';
 import { toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
-import { isJsonMediaType } from './parse-body.js';
+import { isJsonMediaType, withFilesAsText } from './parse-body.js';
 
 export interface BodyValidator {
   /** Media types the operation accepts (lower case). */
@@ -50,7 +50,8 @@ export function compileRequestBody(op: Operation, ajv: AjvSet): BodyValidator | 
       });
     }
     const validate = compiled.get(media);
-    if (validate && !validate(value)) {
+    // A multipart body's uploaded files are validated as their file names (see withFilesAsText).
+    if (validate && !(mediaType === 'multipart/form-data' ? withFilesAsText(value, () => validate(value)) : validate(value))) {
       const { pointer, detail } = toViolation(validate.errors, '/body');
       throw new MockError('request.body_invalid', `request body ${detail.replace(/^\/body\/?/, '/')}`, { pointer });
     }

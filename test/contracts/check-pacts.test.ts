@@ -99,10 +99,15 @@ describe('createPactChecker: one interaction at a time', () => {
 
   it('reports a request body that breaks the schema (requests are held to required fields)', () => {
     const pact = pactWith(
-      { method: 'POST', path: '/1/account/sign_in', headers: { 'X-Application-Token': 'duet-iphone-app-token', 'Content-Type': 'application/json' }, body: { account: { login: 'a@b.c' } } },
-      { status: 401 },
+      {
+        method: 'POST',
+        path: '/1/account/change_password',
+        headers: { 'X-Application-Token': 'duet-iphone-app-token', 'X-Account-Token': 'A'.repeat(60), 'Content-Type': 'application/json' },
+        body: { password: 'battery-staple', password_confirmation: 'battery-staple' },
+      },
+      { status: 422 },
     );
-    expect(checker.check(pact)).toEqual([expect.objectContaining({ pointer: '/request/body/account/password', message: expect.stringContaining('is required') })]);
+    expect(checker.check(pact)).toEqual([expect.objectContaining({ pointer: '/request/body/account', message: expect.stringContaining('is required') })]);
   });
 
   it('reads a Rails-style form body as the mock does', () => {

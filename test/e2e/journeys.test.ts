@@ -16,22 +16,31 @@ const advance = async (duration: string): Promise<void> => {
 };
 
 describe('journeys against the running command', () => {
-  it('Duet: create an account → sign in → use → change password → old password refused → sign in again', async () => {
+  // Sources: Duet docs repo duet/duet.github.com — 1/post/account.markdown (multipart create, 200 with the account
+  // object), 1/post/account/sign_in.markdown (login = email or phone; 200 or 401), 1/get/account.markdown,
+  // 1/post/account/change_password.markdown (password + confirmation, 200 with the account object).
+  it('Duet: create an account with a photo (multipart) → sign in by phone → read it → change password → old password refused', async () => {
     const app = { 'x-application-token': 'duet-android-app-token' };
-    const login = `journey-${Date.now()}@duet.example`;
-    expect((await post('/duet/1/account', { account: { login, password: 'first-password' } }, app)).status).toBe(201);
-    const signIn = (password: string): Promise<Response> => post('/duet/1/account/sign_in', { account: { login, password } }, app);
-    const token = ((await (await signIn('first-password')).json()) as { account: { authentication_token: string } }).account.authentication_token;
-    const account = await fetch(`${mock.url}/duet/1/account`, { headers: { ...app, 'x-account-token': token } });
-    expect(((await account.json()) as { account: { login: string } }).account.login).toBe(login);
-    const change = await post(
-      '/duet/1/account/change_password',
-      { account: { current_password: 'first-password', password: 'second-password', password_confirmation: 'second-password' } },
-      { ...app, 'x-account-token': token },
-    );
-    expect(change.status).toBe(204);
-    expect((await signIn('first-password')).status).toBe(401);
-    expect((await signIn('second-password')).status).toBe(200);
+    const email = `journey-${Date.now()}@duet.example`;
+    const phone = `415555${String(Date.now() % 10_000).padStart(4, '0')}`;
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ first_name: 'Journey', email, password: 'first-password', phone })) form.append(`account[${name}]`, value);
+    form.append('account[image]', new Blob([new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])], { type: 'image/gif' }), 'me.gif');
+    const created = await fetch(`${mock.url}/duet/1/account`, { method: 'POST', headers: app, body: form });
+    expect(created.status).toBe(200);
+    const account = (await created.json()) as { id: number; email: string; image: { mini: string } };
+    expect(account).toMatchObject({ first_name: 'Journey', email, phone, gender: null, born_on: null });
+    expect(account.image.mini).toMatch(/\/mini_[0-9a-f]{32}\.gif$/);
+
+    const signIn = (login: string, password: string): Promise<Response> => post('/duet/1/account/sign_in', { account: { login, password } }, app);
+    const token = ((await (await signIn(phone, 'first-password')).json()) as { account: { authentication_token: string } }).account.authentication_token;
+    const read = await fetch(`${mock.url}/duet/1/account`, { headers: { ...app, 'x-account-token': token } });
+    expect(await read.json()).toEqual(account);
+    const change = await post('/duet/1/account/change_password', { account: { password: 'second-password', password_confirmation: 'second-password' } }, { ...app, 'x-account-token': token });
+    expect(change.status).toBe(200);
+    expect(await change.json()).toEqual(account);
+    expect((await signIn(email, 'first-password')).status).toBe(401);
+    expect((await signIn(email, 'second-password')).status).toBe(200);
   });
 
   it('DeviceHQ: session → use → idle past 5 minutes → 401 → new session → close → 401', async () => {

@@ -1,4 +1,6 @@
-// Duet over HTTP: application + account tokens, account creation and sign-in, change_password, informational headers.
+// Duet over HTTP: application + account tokens, sign-in by email or phone, account-level auth, informational headers.
+// Sources: the Duet docs repo duet/duet.github.com (1/authentication.markdown, 1/post/account/sign_in.markdown,
+// 1/get/account.markdown, _config.yml resources.account); account creation and changes are in duet-account.test.ts.
 
 import { describe, expect, it } from 'vitest';
 import { useMock } from '../helpers/harness.js';
@@ -7,12 +9,30 @@ import { problemOf } from '../helpers/listen.js';
 const IPHONE = 'duet-iphone-app-token';
 const ANDROID = 'duet-android-app-token';
 const LOGIN = 'demo@duet.example';
+const PHONE = '2025550143';
 const PASSWORD = 'duet-demo-password';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const PUSH_TOKEN = 'FE66489F304DC75B8D6E8200DFF8A456E8DAEACEC428B427E9518741C92C6660';
 
 const mock = useMock();
+
+/** The demo account of fixtures/default.yaml as `GET /1/account` answers it. */
+const DEMO_ACCOUNT = {
+  id: 1,
+  first_name: 'Duet',
+  last_name: 'Demo',
+  email: LOGIN,
+  phone: PHONE,
+  gender: null,
+  born_on: null,
+  image: {
+    original: 'http://cdn.duet.me/default/original_account_image.png',
+    mini: 'http://cdn.duet.me/default/mini_account_image.png',
+    medium: 'http://cdn.duet.me/default/medium_account_image.png',
+    small: 'http://cdn.duet.me/default/small_account_image.png',
+  },
+};
 
 type Headers = Record<string, string>;
 const call = (path: string, init: RequestInit = {}): Promise<Response> => fetch(`${mock().url}/duet${path}`, init);
@@ -43,12 +63,6 @@ async function expectUnauthorized(res: Response, code: string): Promise<void> {
   expect(problemOf(res)?.code).toBe(code);
 }
 
-async function expectErrors(res: Response, errors: Record<string, string[]>): Promise<void> {
-  expect(res.status).toBe(422);
-  expect(res.headers.get('content-type')).toBe(JSON_TYPE);
-  expect(await res.text()).toBe(json({ errors }));
-}
-
 describe('application-level authentication', () => {
   it.each([['iphone', IPHONE], ['android', ANDROID]])('GET /duet/1 welcomes the %s application', async (_name, token) => {
     const res = await call('/1', { headers: app(token) });
@@ -72,7 +86,7 @@ describe('application-level authentication', () => {
     await expectUnauthorized(res, code);
   });
   it.each(badApp)('account creation with %s is a bare 401 and creates nothing', async (_name, headers, code) => {
-    const res = await postJson('/1/account', { account: { login: 'new@duet.example', password: 'long-enough' } }, await headers());
+    const res = await postJson('/1/account', { account: { first_name: 'New', email: 'new@duet.example', password: 'long-enough', phone: '4155550100' } }, await headers());
     await expectUnauthorized(res, code);
     await expectUnauthorized(await signIn('new@duet.example', 'long-enough'), 'auth.invalid');
   });
@@ -83,74 +97,6 @@ describe('application-level authentication', () => {
     await expectUnauthorized(res, 'auth.invalid');
     expect(problemOf(res)?.detail).toMatch(/swapped/);
     expect(res.headers.get('x-mock-problem')).not.toContain(token);
-  });
-});
-
-describe('account creation', () => {
-  it('creates an account from nested JSON: 201 with id, login and an RFC 2822 created_at', async () => {
-    mock().clock.set(Date.parse('2026-03-14T09:30:05Z'));
-    const res = await postJson('/1/account', { account: { login: 'jane@example.com', password: 'correct-horse', name: 'Jane' } }, app());
-    expect(res.status).toBe(201);
-    expect(res.headers.get('content-type')).toBe(JSON_TYPE);
-    const body = (await res.json()) as { account: { id: number } };
-    expect(body).toEqual({ account: { id: expect.any(Number), login: 'jane@example.com', created_at: 'Sat, 14 Mar 2026 09:30:05 +0000' } });
-    expect(Number.isInteger(body.account.id)).toBe(true);
-    expect((await signIn('jane@example.com', 'correct-horse')).status).toBe(200);
-  });
-
-  it('creates an account from a Rails-style form, with a matching confirmation', async () => {
-    const res = await postForm(
-      '/1/account',
-      { 'account[login]': '+14155550123', 'account[password]': 'correct-horse', 'account[password_confirmation]': 'correct-horse' },
-      app(ANDROID),
-    );
-    expect(res.status).toBe(201);
-    expect(((await res.json()) as { account: { login: string } }).account.login).toBe('+14155550123');
-  });
-
-  it('gives each new account its own id', async () => {
-    const ids = [];
-    for (const login of ['a@duet.example', 'b@duet.example']) {
-      const res = await postJson('/1/account', { account: { login, password: 'long-enough' } }, app());
-      ids.push(((await res.json()) as { account: { id: number } }).account.id);
-    }
-    expect(ids[1]).toBeGreaterThan(ids[0]!);
-  });
-
-  it.each<[string, Record<string, unknown>, Record<string, string[]>]>([
-    ['a blank login', { login: '', password: 'long-enough' }, { login: ["can't be blank"] }],
-    ['a login of spaces', { login: '   ', password: 'long-enough' }, { login: ["can't be blank"] }],
-    ['a login already taken', { login: LOGIN, password: 'long-enough' }, { login: ['has already been taken'] }],
-    ['a taken login in another case', { login: ' Demo@Duet.Example ', password: 'long-enough' }, { login: ['has already been taken'] }],
-    ['a 7-character password', { login: 'new@duet.example', password: '1234567' }, { password: ['is too short (minimum is 8 characters)'] }],
-    ['a blank password', { login: 'new@duet.example', password: '' }, { password: ["can't be blank"] }],
-    ['no password at all', { login: 'new@duet.example' }, { password: ["can't be blank"] }],
-    [
-      'a confirmation that differs',
-      { login: 'new@duet.example', password: 'long-enough', password_confirmation: 'long-enougH' },
-      { password_confirmation: ["doesn't match Password"] },
-    ],
-    [
-      'several bad fields at once',
-      { login: LOGIN, password: 'short', password_confirmation: 'other' },
-      { login: ['has already been taken'], password_confirmation: ["doesn't match Password"], password: ['is too short (minimum is 8 characters)'] },
-    ],
-  ])('refuses %s with 422 and the field errors', async (_name, account, errors) => {
-    await expectErrors(await postJson('/1/account', { account }, app()), errors);
-    expect(problemOf(await postJson('/1/account', { account }, app()))?.code).toMatch(/^(validation\.failed|request\.body_invalid)$/);
-  });
-
-  it('refuses a body without the account envelope with 422', async () => {
-    await expectErrors(await postJson('/1/account', { login: 'x@duet.example', password: 'long-enough' }, app()), { account: ["can't be blank"] });
-  });
-
-  it('creates exactly one account when 20 sign-ups for one login race', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => postJson('/1/account', { account: { login: 'race@duet.example', password: `password-${i}` } }, app())),
-    );
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 422)).toHaveLength(19);
   });
 });
 
@@ -172,21 +118,64 @@ describe('sign-in', () => {
     expect(await res.json()).toEqual({ account: { authentication_token: first } });
   });
 
+  // 1/post/account/sign_in.markdown: "account[login] - can be either email or phone".
   it.each([
-    ['a wrong password', LOGIN, 'duet-demo-passwor'],
-    ['the password in another case', LOGIN, PASSWORD.toUpperCase()],
-    ['an unknown login', 'nobody@duet.example', PASSWORD],
-    ['an empty password', LOGIN, ''],
-  ])('refuses %s with a bare 401', async (_name, login, password) => {
-    await expectUnauthorized(await signIn(login, password), 'auth.invalid');
+    ['the email', LOGIN],
+    ['the email in another case with spaces (Devise case-insensitive, stripped keys)', ' DEMO@duet.example'],
+    ['the phone', PHONE],
+    ['the phone written with separators', '(202) 555-0143'],
+  ])('signs in with %s as account[login]', async (_name, login) => {
+    expect((await signIn(login, PASSWORD)).status).toBe(200);
   });
 
-  it('finds the login whatever its case and surrounding spaces (Devise case-insensitive keys)', async () => {
-    expect((await signIn(' DEMO@duet.example', PASSWORD)).status).toBe(200);
+  // The sign-in page lists `200 OK` and `401 Unauthorized` only: bad credentials of any kind are a 401, never a 422.
+  it.each<[string, Record<string, unknown>]>([
+    ['a wrong password', { login: LOGIN, password: 'duet-demo-passwor' }],
+    ['the password in another case', { login: LOGIN, password: PASSWORD.toUpperCase() }],
+    ['an unknown login', { login: 'nobody@duet.example', password: PASSWORD }],
+    ['an unknown phone', { login: '2025550144', password: PASSWORD }],
+    ['an empty password', { login: LOGIN, password: '' }],
+    ['no login', { password: PASSWORD }],
+    ['a blank login', { login: '  ', password: PASSWORD }],
+    ['no password', { login: LOGIN }],
+    ['no account parameters at all', {}],
+  ])('refuses %s with a bare 401', async (_name, account) => {
+    await expectUnauthorized(await postJson('/1/account/sign_in', { account }, app()), 'auth.invalid');
   });
 
-  it('answers a body without login with 422', async () => {
-    await expectErrors(await postJson('/1/account/sign_in', { account: { password: PASSWORD } }, app()), { login: ["can't be blank"] });
+  it('refuses a sign-in without any body with a bare 401', async () => {
+    await expectUnauthorized(await call('/1/account/sign_in', { method: 'POST', headers: app() }), 'auth.invalid');
+  });
+
+  it('refuses the wrong password as a form and as multipart too', async () => {
+    await expectUnauthorized(await postForm('/1/account/sign_in', { 'account[login]': LOGIN, 'account[password]': 'nope' }, app()), 'auth.invalid');
+    const data = new FormData();
+    data.append('account[login]', LOGIN);
+    data.append('account[password]', 'nope');
+    await expectUnauthorized(await call('/1/account/sign_in', { method: 'POST', headers: app(), body: data }), 'auth.invalid');
+  });
+
+  it('signs in from a multipart body', async () => {
+    const data = new FormData();
+    data.append('account[login]', PHONE);
+    data.append('account[password]', PASSWORD);
+    const res = await call('/1/account/sign_in', { method: 'POST', headers: app(), body: data });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ account: { authentication_token: await tokenOf() } });
+  });
+
+  // The wrapper differs between versions of the docs: the sign-in page (default) vs _config.yml's bare object.
+  it('answers the bare {"authentication_token"} of _config.yml when the fixtures set sign_in_wrapper: none', async () => {
+    const token = await tokenOf();
+    const set = await fetch(`${mock().url}/__admin/fixtures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json({ duet: { settings: { sign_in_wrapper: 'none' } } }),
+    });
+    expect(set.status).toBe(200);
+    const res = await signIn();
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(json({ authentication_token: token }));
   });
 });
 
@@ -195,7 +184,8 @@ describe('account-level methods', () => {
     const res = await call('/1/account', { headers: both(await tokenOf()) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(JSON_TYPE);
-    expect(await res.text()).toBe(json({ account: { id: 1, login: LOGIN, created_at: 'Thu, 01 Jan 2026 00:00:00 +0000' } }));
+    // _config.yml resources.account.basic: the account object, top level, with the default image's versions.
+    expect(await res.text()).toBe(json(DEMO_ACCOUNT));
   });
 
   it('keeps working a year later: account tokens do not expire', async () => {
@@ -217,52 +207,20 @@ describe('account-level methods', () => {
     await expectUnauthorized(await call('/1/account', { headers: headers(await tokenOf()) }), code);
   });
   it.each(bad)('change_password with %s is a bare 401 and changes nothing', async (_name, headers, code) => {
-    const res = await postJson('/1/account/change_password', { account: { current_password: PASSWORD, password: 'brand-new-pw', password_confirmation: 'brand-new-pw' } }, headers(await tokenOf()));
+    const res = await postJson('/1/account/change_password', { account: { password: 'brand-new-pw', password_confirmation: 'brand-new-pw' } }, headers(await tokenOf()));
     await expectUnauthorized(res, code);
     expect((await signIn()).status).toBe(200);
   });
-});
-
-describe('change_password', () => {
-  const change = (token: string, account: Record<string, string>): Promise<Response> =>
-    postJson('/1/account/change_password', { account }, both(token));
-
-  it.each<[string, Record<string, string>, Record<string, string[]>]>([
-    ['a wrong current password', { current_password: 'nope-nope', password: 'brand-new-pw', password_confirmation: 'brand-new-pw' }, { current_password: ['is invalid'] }],
-    ['a confirmation mismatch', { current_password: PASSWORD, password: 'brand-new-pw', password_confirmation: 'brand-new-px' }, { password_confirmation: ["doesn't match Password"] }],
-    ['a short new password', { current_password: PASSWORD, password: 'short', password_confirmation: 'short' }, { password: ['is too short (minimum is 8 characters)'] }],
-    ['a blank current password', { current_password: '', password: 'brand-new-pw', password_confirmation: 'brand-new-pw' }, { current_password: ["can't be blank"] }],
-    [
-      'everything wrong at once',
-      { current_password: 'nope-nope', password: 'short', password_confirmation: 'other' },
-      { current_password: ['is invalid'], password_confirmation: ["doesn't match Password"], password: ['is too short (minimum is 8 characters)'] },
-    ],
-  ])('refuses %s with 422 and keeps the old password and token', async (_name, account, errors) => {
+  it.each(bad)('update, image and privacy with %s are bare 401s and change nothing', async (_name, headers, code) => {
     const token = await tokenOf();
-    await expectErrors(await change(token, account), errors);
-    expect(await tokenOf()).toBe(token);
-    expect((await call('/1/account', { headers: both(token) })).status).toBe(200);
-  });
-
-  it('changes the password: 204, the old password and token stop working, the new password signs in with a new token', async () => {
-    const old = await tokenOf();
-    const res = await change(old, { current_password: PASSWORD, password: 'brand-new-pw', password_confirmation: 'brand-new-pw' });
-    expect(res.status).toBe(204);
-    expect(await res.text()).toBe('');
-    await expectUnauthorized(await signIn(LOGIN, PASSWORD), 'auth.invalid');
-    await expectUnauthorized(await call('/1/account', { headers: both(old) }), 'auth.invalid');
-    const fresh = await tokenOf(LOGIN, 'brand-new-pw');
-    expect(fresh).not.toBe(old);
-    expect((await call('/1/account', { headers: both(fresh) })).status).toBe(200);
-  });
-
-  it('accepts the form-encoded Rails parameters', async () => {
-    const res = await postForm(
-      '/1/account/change_password',
-      { 'account[current_password]': PASSWORD, 'account[password]': 'brand-new-pw', 'account[password_confirmation]': 'brand-new-pw' },
-      both(await tokenOf()),
-    );
-    expect(res.status).toBe(204);
+    const before = await mock().world.store.digest();
+    await expectUnauthorized(await postJson('/1/account/update', { account: { first_name: 'Mallory' } }, headers(token)), code);
+    const data = new FormData();
+    data.append('account[image]', new Blob(['GIF89a']), 'x.gif');
+    await expectUnauthorized(await call('/1/account/image', { method: 'POST', headers: headers(token), body: data }), code);
+    await expectUnauthorized(await call('/1/account/privacy', { headers: headers(token) }), code);
+    await expectUnauthorized(await postJson('/1/account/privacy', { account: { maximum_privacy: '1' } }, headers(token)), code);
+    expect(await mock().world.store.digest()).toBe(before);
   });
 });
 
@@ -343,9 +301,16 @@ describe('informational headers', () => {
 describe('refused requests change nothing', () => {
   it.each<[string, () => Promise<Response>, number, unknown]>([
     ['truncated JSON', () => call('/1/account/sign_in', { method: 'POST', headers: { ...app(), 'content-type': 'application/json' }, body: '{"account":{"login"' }), 400, { errors: { base: [expect.stringContaining('not valid JSON')] } }],
-    ['a text/plain body', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'text/plain' }, body: 'login=x' }), 415, { errors: { base: [expect.any(String)] } }],
-    ['a top-level array', () => postJson('/1/account', [{ account: { login: 'x@duet.example', password: 'long-enough' } }], app()), 422, { errors: { account: ["can't be blank"] } }],
-    ['a __proto__ payload', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'application/json' }, body: '{"account":{"login":"p@duet.example","password":"long-enough","__proto__":{"admin":true}}}' }), 400, { errors: { base: [expect.any(String)] } }],
+    ['a text/plain body', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'text/plain' }, body: 'email=x' }), 415, { errors: { base: [expect.any(String)] } }],
+    ['a top-level array', () => postJson('/1/account', [{ account: { email: 'x@duet.example', password: 'long-enough' } }], app()), 422, { errors: { account: ["can't be blank"] } }],
+    ['a __proto__ payload', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'application/json' }, body: '{"account":{"email":"p@duet.example","password":"long-enough","__proto__":{"admin":true}}}' }), 400, { errors: { base: [expect.any(String)] } }],
+    ['multipart without a boundary', () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'multipart/form-data' }, body: 'x' }), 400, { errors: { base: [expect.stringContaining('no boundary')] } }],
+    [
+      'a truncated multipart body',
+      () => call('/1/account', { method: 'POST', headers: { ...app(), 'content-type': 'multipart/form-data; boundary=b1' }, body: '--b1\r\nContent-Disposition: form-data; name="account[email]"\r\n\r\nt@duet.example' }),
+      400,
+      { errors: { base: ['multipart body: part 1 is truncated (no closing boundary)'] } },
+    ],
     ['a repeated X-Application-Token', () => call('/1', { headers: [['x-application-token', IPHONE], ['x-application-token', ANDROID]] }), 401, '401 Unauthorized'],
   ])('%s: the Duet format and the same state digest', async (_name, send, status, body) => {
     const before = await mock().world.store.digest();
@@ -361,9 +326,10 @@ describe('refused requests change nothing', () => {
   });
 
   it.each<[string, (token: string) => Promise<Response>]>([
-    ['a 422 sign-up', () => postJson('/1/account', { account: { login: LOGIN, password: 'x' } }, app())],
+    ['a 422 sign-up', () => postJson('/1/account', { account: { first_name: 'X', email: LOGIN, password: 'x', phone: '4155550100' } }, app())],
     ['a 401 sign-in', () => signIn(LOGIN, 'wrong-password')],
-    ['a 422 password change', (token) => postJson('/1/account/change_password', { account: { current_password: 'nope-nope', password: 'brand-new-pw', password_confirmation: 'brand-new-pw' } }, both(token))],
+    ['a 422 password change', (token) => postJson('/1/account/change_password', { account: { password: 'brand-new-pw', password_confirmation: 'brand-new-px' } }, both(token))],
+    ['a 422 update', (token) => postJson('/1/account/update', { account: { first_name: 'Ok', email: 'not-an-email' } }, both(token))],
     ['a 401 account call', (token) => call('/1/account', { headers: both(token, 'duet-unknown-app') })],
   ])('%s records no device and changes nothing', async (_name, send) => {
     const token = await tokenOf();
@@ -376,28 +342,28 @@ describe('refused requests change nothing', () => {
 });
 
 describe('a mobile app journey', () => {
-  it('creates an account, signs in, uses it, loses the token on a password change, and signs in again', async () => {
+  it('creates an account (multipart with a photo), signs in by phone, reads it, changes the password and signs in again', async () => {
     const headers = { ...app(), 'x-device-identifier': 'journey-phone' };
     expect(await (await call('/1', { headers })).text()).toBe('Welcome to the Duet API');
-    const created = await postForm('/1/account', { 'account[login]': 'journey@duet.example', 'account[password]': 'first-password' }, headers);
-    expect(created.status).toBe(201);
-    const { account } = (await created.json()) as { account: { id: number } };
+    const data = new FormData();
+    for (const [k, v] of Object.entries({ first_name: 'Jo', email: 'journey@duet.example', password: 'first-password', phone: '+1 415 555 0188' })) {
+      data.append(`account[${k}]`, v);
+    }
+    data.append('account[image]', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }), 'jo.png');
+    const created = await call('/1/account', { method: 'POST', headers, body: data });
+    expect(created.status).toBe(200);
+    const account = (await created.json()) as { id: number; image: { original: string } };
+    expect(account.image.original).toMatch(new RegExp(`^http://cdn\\.duet\\.me/uploads/account/image/${account.id}/original_[0-9a-f]{32}\\.png$`));
 
-    const signedIn = await postForm('/1/account/sign_in', { 'account[login]': 'journey@duet.example', 'account[password]': 'first-password' }, headers);
-    const token = ((await signedIn.json()) as { account: { authentication_token: string } }).account.authentication_token;
+    const token = await tokenOf('14155550188', 'first-password');
     const me = await call('/1/account', { headers: { ...headers, 'x-account-token': token } });
-    expect(await me.json()).toEqual({ account: { id: account.id, login: 'journey@duet.example', created_at: 'Thu, 01 Jan 2026 00:00:00 +0000' } });
+    expect(await me.json()).toEqual(account);
 
     mock().clock.advance(30 * 24 * 3600 * 1000);
-    const changed = await postJson(
-      '/1/account/change_password',
-      { account: { current_password: 'first-password', password: 'second-password', password_confirmation: 'second-password' } },
-      { ...headers, 'x-account-token': token },
-    );
-    expect(changed.status).toBe(204);
-    await expectUnauthorized(await call('/1/account', { headers: { ...headers, 'x-account-token': token } }), 'auth.invalid');
-
-    const again = await tokenOf('journey@duet.example', 'second-password');
-    expect((await call('/1/account', { headers: { ...headers, 'x-account-token': again } })).status).toBe(200);
+    const changed = await postJson('/1/account/change_password', { account: { password: 'second-password', password_confirmation: 'second-password' } }, { ...headers, 'x-account-token': token });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toEqual(account);
+    await expectUnauthorized(await signIn('journey@duet.example', 'first-password'), 'auth.invalid');
+    expect(await tokenOf('journey@duet.example', 'second-password')).toBe(token);
   });
 });

@@ -139,6 +139,8 @@ const cases: Array<[string, Case]> = [
   ['emnify: form body where only JSON is declared', { provider: 'emnify', status: 415, req: () => form(AUTHENTICATE, `username=${EMNIFY.username}&password=${EMNIFY.password}`) }],
   ['devicehq: application/xml', { provider: 'devicehq', status: 415, req: () => post(SESSION, `<api_key>${DEVICEHQ.key}</api_key>`, { 'content-type': 'application/xml' }) }],
   ['duet: multipart without a boundary', { provider: 'duet', req: () => post(SIGN_IN, 'x', { ...DUET_APP, 'content-type': 'multipart/form-data' }) }],
+  ['duet: multipart part without a name', { provider: 'duet', status: 400, code: 'request.body_malformed', req: () => post('/duet/1/account', '--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--', { ...DUET_APP, 'content-type': 'multipart/form-data; boundary=b' }) }],
+  ['duet: multipart boundary of 200 characters', { provider: 'duet', status: 400, code: 'request.body_malformed', req: () => post('/duet/1/account', 'x', { ...DUET_APP, 'content-type': `multipart/form-data; boundary=${'b'.repeat(200)}` }) }],
   ['rfcx: JSON content type with a form body', { provider: 'rfcx', status: 400, req: () => post(LOGIN, `email=${RFCX.user.email}&password=${RFCX.user.password}`) }],
   ['admin: text/plain clock', { provider: 'problem', status: 415, req: () => post('/__admin/clock', '{"advance":"PT5M"}', { 'content-type': 'text/plain' }) }],
   ['devicehq: POST session without Content-Length', { provider: 'devicehq', status: 411, req: () => ({ method: 'POST', path: SESSION, headers: { 'x-api-key': DEVICEHQ.key } }) }],
@@ -147,6 +149,7 @@ const cases: Array<[string, Case]> = [
   ['emnify: body over 1 MiB', { provider: 'emnify', status: 413, req: () => postJson(AUTHENTICATE, { application_token: big(MIB) }) }],
   ['devicehq: body over 1 MiB', { provider: 'devicehq', status: 413, req: () => postJson(SESSION, { api_key: big(MIB + 10) }) }],
   ['duet: form over 1 MiB', { provider: 'duet', status: 413, req: () => form(SIGN_IN, `account[login]=${big(MIB)}&account[password]=x`, DUET_APP) }],
+  ['duet: multipart image over 1 MiB', { provider: 'duet', status: 413, req: () => post('/duet/1/account/image', `--b\r\nContent-Disposition: form-data; name="account[image]"; filename="big.png"\r\n\r\n${big(MIB)}\r\n--b--`, { ...DUET_APP, 'content-type': 'multipart/form-data; boundary=b' }) }],
   ['rfcx: check-in over 1 MiB', { provider: 'rfcx', status: 413, req: () => postJson(checkinOf(RFCX.guardian.guid), { x: big(MIB) }, guardianAuth) }],
   [
     'emnify: chunked body over 1 MiB (no Content-Length)',

@@ -1,8 +1,8 @@
-// Duet fixtures: their JSON Schema, seeding (secrets hashed on the way in) and the admin state view.
+// Duet fixtures: their JSON Schema, seeding (secrets hashed on the way in), settings and the admin state view.
 
 import { toIso } from '../../clock.js';
 import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, randomHex, safeEqual } from '../../security/secrets.js';
+import { hashSecret, maskSecret, randomHex } from '../../security/secrets.js';
 import type { ReadTx, WriteTx } from '../../state/store.js';
 import type { ProviderEnv } from '../../types.js';
 import {
@@ -10,20 +10,39 @@ import {
   findAccountByLogin,
   hashAccountToken,
   insertAccount,
-  normaliseLogin,
+  normaliseEmail,
+  saveAccount,
   ACCOUNTS,
   ACCOUNT_TOKENS,
   APPLICATIONS,
+  SETTINGS,
   type DuetAccount,
   type DuetApplication,
+  type Profile,
+  type SignInWrapper,
 } from './accounts.js';
 import { listDevices } from './devices.js';
+
+const text = (maxLength: number, description?: string): Record<string, unknown> => ({ type: 'string', minLength: 1, maxLength, ...(description ? { description } : {}) });
 
 export const duetFixtureSchema = {
   title: 'Duet fixtures',
   type: 'object',
   additionalProperties: false,
   properties: {
+    settings: {
+      description: 'How this mock answers where the Duet sources disagree.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sign_in_wrapper: {
+          description:
+            "Sign-in's answer: `account` = `{\"account\":{\"authentication_token\":...}}` (the sign-in page, default); " +
+            '`none` = `{"authentication_token":...}` (the `_config.yml` example of the same docs).',
+          enum: ['account', 'none'],
+        },
+      },
+    },
     applications: {
       description: 'Application tokens, one per client application (and version).',
       type: 'array',
@@ -31,23 +50,29 @@ export const duetFixtureSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'token'],
-        properties: {
-          name: { type: 'string', minLength: 1, maxLength: 100 },
-          token: { type: 'string', minLength: 1, maxLength: 255 },
-        },
+        properties: { name: text(100), token: text(255) },
       },
     },
     accounts: {
-      description: 'Accounts (login + clear-text password, hashed when seeded). Seeding a login again replaces its password.',
+      description:
+        'Accounts (clear-text password, hashed when seeded). Sign-in takes the email or the phone. Seeding an email or ' +
+        'phone again replaces that account\'s password and the fields given.',
       type: 'array',
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['login', 'password'],
+        required: ['password'],
+        anyOf: [{ required: ['email'] }, { required: ['phone'] }, { required: ['login'] }],
         properties: {
-          login: { type: 'string', minLength: 1, maxLength: 255 },
-          password: { type: 'string', minLength: 1, maxLength: 128 },
-          name: { type: 'string', maxLength: 255 },
+          email: { ...text(255), pattern: '^[^@\\s]+@[^@\\s]+$' },
+          phone: { ...text(32), pattern: '^\\+?[0-9 ().-]{7,}$' },
+          login: text(255, 'Older form: an email (with `@`) or a phone number.'),
+          password: text(128),
+          first_name: text(255),
+          last_name: text(255),
+          name: text(255, 'Older form of `first_name`.'),
+          gender: { enum: ['m', 'f'] },
+          born_on: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
           authentication_token: {
             description: 'A fixed account token (otherwise one is generated).',
             type: 'string',
@@ -59,12 +84,38 @@ export const duetFixtureSchema = {
   },
 } as const;
 
-interface DuetFixtures {
-  applications?: Array<{ name: string; token: string }>;
-  accounts?: Array<{ login: string; password: string; name?: string; authentication_token?: string }>;
+interface AccountFixture {
+  email?: string;
+  phone?: string;
+  login?: string;
+  password: string;
+  first_name?: string;
+  last_name?: string;
+  name?: string;
+  gender?: string;
+  born_on?: string;
+  authentication_token?: string;
 }
 
-type AccountFixture = NonNullable<DuetFixtures['accounts']>[number];
+interface DuetFixtures {
+  settings?: { sign_in_wrapper?: SignInWrapper };
+  applications?: Array<{ name: string; token: string }>;
+  accounts?: AccountFixture[];
+}
+
+/** The fixture's email and phone, the older `login` read as one or the other. */
+function loginsOf(input: AccountFixture): { email: string | null; phone: string | null } {
+  const email = input.email ?? (input.login?.includes('@') ? input.login : undefined);
+  const phone = input.phone ?? (input.login !== undefined && !input.login.includes('@') ? input.login : undefined);
+  return { email: email === undefined ? null : normaliseEmail(email), phone: phone?.trim() ?? null };
+}
+
+const labelOf = (input: AccountFixture): string => input.email ?? input.phone ?? input.login ?? '(no login)';
+
+function existingOf(tx: ReadTx, input: AccountFixture): DuetAccount | undefined {
+  const { email, phone } = loginsOf(input);
+  return (email === null ? undefined : findAccountByLogin(tx, email)) ?? (phone === null ? undefined : findAccountByLogin(tx, phone));
+}
 
 /** Refuse before writing anything: a fixed authentication_token may belong to one account only. */
 function checkTokens(tx: ReadTx, accounts: ReadonlyArray<AccountFixture>): void {
@@ -72,42 +123,46 @@ function checkTokens(tx: ReadTx, accounts: ReadonlyArray<AccountFixture>): void 
   for (const input of accounts) {
     if (input.authentication_token === undefined) continue;
     const hash = hashAccountToken(input.authentication_token);
-    const login = normaliseLogin(input.login);
+    const label = labelOf(input);
     const ownerId = tx.get<number>(ACCOUNT_TOKENS, hash);
-    const owner = claimed.get(hash) ?? (ownerId === undefined ? undefined : tx.get<DuetAccount>(ACCOUNTS, String(ownerId))?.login);
-    if (owner !== undefined && owner !== login) {
-      throw new MockError('validation.failed', `Duet fixture account ${login}: its authentication_token already belongs to ${owner}`);
+    const owner = ownerId === undefined || ownerId === existingOf(tx, input)?.id ? undefined : tx.get<DuetAccount>(ACCOUNTS, String(ownerId));
+    const ownerLabel = claimed.get(hash) ?? (owner ? (owner.email ?? owner.phone ?? `account ${owner.id}`) : undefined);
+    if (ownerLabel !== undefined && ownerLabel !== label) {
+      throw new MockError('validation.failed', `Duet fixture account ${label}: its authentication_token already belongs to ${ownerLabel}`);
     }
-    claimed.set(hash, login);
+    claimed.set(hash, label);
   }
 }
 
 function upsertAccount(tx: WriteTx, input: AccountFixture, now: number): void {
-  const token = input.authentication_token;
-  const existing = findAccountByLogin(tx, input.login);
+  const { email, phone } = loginsOf(input);
+  const given: Partial<Profile> = {};
+  if (email !== null) given.email = email;
+  if (phone !== null) given.phone = phone;
+  const first = input.first_name ?? input.name;
+  if (first !== undefined) given.firstName = first;
+  if (input.last_name !== undefined) given.lastName = input.last_name;
+  if (input.gender !== undefined) given.gender = input.gender;
+  if (input.born_on !== undefined) given.bornOn = input.born_on;
+  const existing = existingOf(tx, input);
   if (!existing) {
-    insertAccount(tx, { login: input.login, password: input.password, name: input.name, authenticationToken: token }, now);
+    const profile: Profile = { email: null, phone: null, firstName: null, lastName: null, gender: null, bornOn: null, ...given };
+    insertAccount(tx, profile, input.password, now, input.authentication_token);
     return;
   }
   const passwordSalt = randomHex(16);
-  const next: DuetAccount = {
-    ...existing,
-    name: input.name ?? existing.name,
-    passwordSalt,
-    passwordHash: hashSecret(input.password, passwordSalt),
-  };
-  if (token !== undefined && !safeEqual(token, existing.authenticationToken)) {
-    tx.delete(ACCOUNT_TOKENS, existing.tokenHash);
-    next.authenticationToken = token;
-    next.tokenHash = hashAccountToken(token);
-    tx.set(ACCOUNT_TOKENS, next.tokenHash, next.id);
+  const next: DuetAccount = { ...existing, ...given, passwordSalt, passwordHash: hashSecret(input.password, passwordSalt) };
+  if (input.authentication_token !== undefined) {
+    next.authenticationToken = input.authentication_token;
+    next.tokenHash = hashAccountToken(input.authentication_token);
   }
-  tx.set(ACCOUNTS, String(next.id), next);
+  saveAccount(tx, next, existing);
 }
 
 export function seedDuet(tx: WriteTx, fixtures: unknown, env: ProviderEnv): number {
-  const { applications = [], accounts = [] } = (fixtures ?? {}) as DuetFixtures;
+  const { settings, applications = [], accounts = [] } = (fixtures ?? {}) as DuetFixtures;
   checkTokens(tx, accounts);
+  if (settings?.sign_in_wrapper !== undefined) tx.set(SETTINGS, 'sign_in_wrapper', settings.sign_in_wrapper);
   for (const app of applications) addApplication(tx, app.name, app.token);
   const now = env.clock.now();
   for (const account of accounts) upsertAccount(tx, account, now);
@@ -116,11 +171,16 @@ export function seedDuet(tx: WriteTx, fixtures: unknown, env: ProviderEnv): numb
 
 export function describeDuet(tx: ReadTx): unknown {
   return {
+    settings: { sign_in_wrapper: tx.get<SignInWrapper>(SETTINGS, 'sign_in_wrapper') ?? 'account' },
     applications: [...tx.values<DuetApplication>(APPLICATIONS)].map((app) => ({ name: app.name, token: app.tokenHint })),
     accounts: [...tx.values<DuetAccount>(ACCOUNTS)].map((account) => ({
       id: account.id,
-      login: account.login,
-      name: account.name,
+      email: account.email,
+      phone: account.phone,
+      first_name: account.firstName,
+      last_name: account.lastName,
+      image: account.image ? { filename: account.image.filename, content_type: account.image.contentType, size: account.image.size } : null,
+      privacy: account.privacy,
       created_at: toIso(account.createdAt),
       authentication_token: maskSecret(account.authenticationToken),
       expires: null,

@@ -1,21 +1,24 @@
-// Duet's operations by operationId: test, create account, sign in, get account, change password.
+// Duet's operations by operationId: test, create, sign in, account, update, image, change password, privacy.
 
 import { MockError } from '../../errors.js';
 import type { Handler, HandlerContext, MockResponse } from '../../types.js';
+import type { WriteTx } from '../../state/store.js';
 import {
-  addError,
-  checkNewPassword,
   findAccountByLogin,
   insertAccount,
   passwordMatches,
-  replacePassword,
-  toAccountBody,
+  saveAccount,
+  signInWrapper,
+  toAccountObject,
+  toSignInBody,
+  withPassword,
   ACCOUNTS,
   type DuetAccount,
   type FieldErrors,
-  type PasswordRules,
+  type Profile,
 } from './accounts.js';
 import { noteDevice } from './devices.js';
+import { accountParams, castBoolean, checkImage, checkPassword, checkProfile, text, type PasswordRules } from './profile.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 export const TEXT_TYPE = 'text/plain; charset=utf-8';
@@ -24,24 +27,11 @@ export interface DuetHandlerOptions extends PasswordRules {
   maxDevices: number;
 }
 
-type Fields = Readonly<Record<string, unknown>>;
-
-/** The `account` parameters (Rails `params[:account]`), or an empty set when the body has another shape. */
-function accountParams(body: unknown): Fields {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
-  const account = (body as Fields)['account'];
-  return typeof account === 'object' && account !== null && !Array.isArray(account) ? (account as Fields) : {};
-}
-
-const text = (fields: Fields, name: string): string | undefined => {
-  const value = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
-  return typeof value === 'string' ? value : undefined;
-};
-
 export const validationFailed = (errors: FieldErrors): MockError =>
   new MockError('validation.failed', `invalid fields: ${Object.keys(errors).join(', ')}`, { meta: { errors } });
 
 const unauthorized = (detail: string): MockError => new MockError('auth.invalid', detail);
+const gone = (): MockError => unauthorized('the account of this X-Account-Token no longer exists');
 
 function accountIdOf(ctx: HandlerContext): number {
   const principal = ctx.auth.principals.get('DuetAccountToken') as { accountId?: number } | undefined;
@@ -49,81 +39,121 @@ function accountIdOf(ctx: HandlerContext): number {
   return principal.accountId;
 }
 
+type Change = (tx: WriteTx, account: DuetAccount, errors: FieldErrors) => DuetAccount;
+
 export function createDuetHandlers(options: DuetHandlerOptions): Record<string, Handler> {
   const served = async (ctx: HandlerContext, response: MockResponse, accountId?: number): Promise<MockResponse> => {
     await noteDevice(ctx, options.maxDevices, accountId);
     return response;
   };
+  const answer = (ctx: HandlerContext, body: unknown, accountId?: number): Promise<MockResponse> =>
+    served(ctx, { status: 200, body, contentType: JSON_TYPE }, accountId);
+
+  /** Check and change the signed-in account in one write: all the errors at once, or the change and the account object. */
+  async function changeAccount(ctx: HandlerContext, change: Change): Promise<MockResponse> {
+    const id = accountIdOf(ctx);
+    const outcome = await ctx.world.store.write((tx): DuetAccount | FieldErrors | 'gone' => {
+      const account = tx.get<DuetAccount>(ACCOUNTS, String(id));
+      if (!account) return 'gone';
+      const errors: FieldErrors = {};
+      const next = change(tx, account, errors);
+      if (Object.keys(errors).length > 0) return errors;
+      saveAccount(tx, next, account);
+      return next;
+    });
+    if (outcome === 'gone') throw gone();
+    if (!('id' in outcome)) throw validationFailed(outcome as FieldErrors);
+    return answer(ctx, toAccountObject(outcome as DuetAccount));
+  }
 
   return {
     duetTestApplication: (ctx) => served(ctx, { status: 200, body: 'Welcome to the Duet API', contentType: TEXT_TYPE }),
 
     async duetCreateAccount(ctx) {
       const fields = accountParams(ctx.req.body);
-      const login = text(fields, 'login')?.trim();
       const password = text(fields, 'password');
-      const name = text(fields, 'name');
       const now = ctx.world.clock.now();
-      // Check and insert in one write: two parallel sign-ups for one login give one 201 and one 422.
-      const result = await ctx.world.store.write((tx): { account: DuetAccount } | { errors: FieldErrors } => {
+      // Check and insert in one write: two parallel sign-ups for one email give one 200 and one 422.
+      const result = await ctx.world.store.write((tx): DuetAccount | FieldErrors => {
         const errors: FieldErrors = {};
-        if (!login) addError(errors, 'login', "can't be blank");
-        else if (findAccountByLogin(tx, login)) addError(errors, 'login', 'has already been taken');
-        checkNewPassword(errors, password, text(fields, 'password_confirmation'), options);
-        if (Object.keys(errors).length > 0 || !login || password === undefined) return { errors };
-        return { account: insertAccount(tx, { login, password, name }, now) };
+        const profile = checkProfile(tx, errors, fields, { creating: true }, () =>
+          checkPassword(errors, password, text(fields, 'password_confirmation'), options),
+        );
+        const image = checkImage(errors, fields, false);
+        if (Object.keys(errors).length > 0 || password === undefined) return errors;
+        const account = insertAccount(tx, profile as Profile, password, now);
+        if (!image) return account;
+        const withImage = { ...account, image };
+        saveAccount(tx, withImage, account);
+        return withImage;
       });
-      if ('errors' in result) throw validationFailed(result.errors);
-      const { account } = result;
-      return served(ctx, { status: 201, body: toAccountBody(account), contentType: JSON_TYPE }, account.id);
+      if (!('id' in result)) throw validationFailed(result as FieldErrors);
+      const account = result as DuetAccount;
+      return answer(ctx, toAccountObject(account), account.id);
     },
 
     async duetSignIn(ctx) {
       const fields = accountParams(ctx.req.body);
       const login = text(fields, 'login');
       const password = text(fields, 'password');
-      const blank: FieldErrors = {};
-      if (!login) addError(blank, 'login', "can't be blank");
-      if (password === undefined) addError(blank, 'password', "can't be blank");
-      if (!login || password === undefined) throw validationFailed(blank);
-      const account = await ctx.world.store.read((tx) => findAccountByLogin(tx, login));
+      // Devise: without both parameters the strategy does not run and the request fails like a wrong password.
+      if (!login?.trim() || password === undefined) throw unauthorized('account[login] and account[password] are both needed');
+      const found = await ctx.world.store.read((tx) => ({ account: findAccountByLogin(tx, login), wrapper: signInWrapper(tx) }));
+      const { account } = found;
       if (!passwordMatches(account, password) || !account) throw unauthorized('login or password is wrong');
-      return served(
-        ctx,
-        { status: 200, body: { account: { authentication_token: account.authenticationToken } }, contentType: JSON_TYPE },
-        account.id,
-      );
+      return answer(ctx, toSignInBody(account.authenticationToken, found.wrapper), account.id);
     },
 
     async duetGetAccount(ctx) {
       const id = accountIdOf(ctx);
       const account = await ctx.world.store.read((tx) => tx.get<DuetAccount>(ACCOUNTS, String(id)));
-      if (!account) throw unauthorized('the account of this X-Account-Token no longer exists');
-      return served(ctx, { status: 200, body: toAccountBody(account), contentType: JSON_TYPE });
+      if (!account) throw gone();
+      return answer(ctx, toAccountObject(account));
     },
 
-    async duetChangePassword(ctx) {
+    duetUpdateAccount: (ctx) =>
+      changeAccount(ctx, (tx, account, errors) => {
+        const profile = checkProfile(tx, errors, accountParams(ctx.req.body), { creating: false, accountId: account.id });
+        return { ...account, ...profile };
+      }),
+
+    duetUpdateAccountImage: (ctx) =>
+      changeAccount(ctx, (_tx, account, errors) => {
+        const image = checkImage(errors, accountParams(ctx.req.body), true);
+        return image ? { ...account, image } : account;
+      }),
+
+    duetChangePassword: (ctx) =>
+      changeAccount(ctx, (_tx, account, errors) => {
+        const fields = accountParams(ctx.req.body);
+        const password = text(fields, 'password');
+        // The page marks both parameters required: a missing confirmation does not match.
+        checkPassword(errors, password, text(fields, 'password_confirmation') ?? '', options);
+        return password === undefined ? account : withPassword(account, password);
+      }),
+
+    async duetGetPrivacy(ctx) {
+      const id = accountIdOf(ctx);
+      const account = await ctx.world.store.read((tx) => tx.get<DuetAccount>(ACCOUNTS, String(id)));
+      if (!account) throw gone();
+      return answer(ctx, account.privacy);
+    },
+
+    async duetUpdatePrivacy(ctx) {
       const id = accountIdOf(ctx);
       const fields = accountParams(ctx.req.body);
-      const current = text(fields, 'current_password');
-      const password = text(fields, 'password');
-      const confirmation = text(fields, 'password_confirmation');
-      // Devise update_with_password: all errors at once; the check and the change happen in one write.
-      const outcome = await ctx.world.store.write((tx): FieldErrors | 'changed' | 'gone' => {
-        const account = tx.get<DuetAccount>(ACCOUNTS, String(id));
-        if (!account) return 'gone';
-        const errors: FieldErrors = {};
-        if (current === undefined || current === '') addError(errors, 'current_password', "can't be blank");
-        else if (!passwordMatches(account, current)) addError(errors, 'current_password', 'is invalid');
-        checkNewPassword(errors, password, confirmation ?? '', options);
-        if (Object.keys(errors).length > 0 || password === undefined) return errors;
-        replacePassword(tx, account, password);
-        return 'changed';
+      const account = await ctx.world.store.write((tx) => {
+        const current = tx.get<DuetAccount>(ACCOUNTS, String(id));
+        if (!current) return undefined;
+        const maximum = castBoolean(fields['maximum_privacy']) ?? current.privacy.maximum_privacy;
+        // The page: with maximum_privacy set, promenade_sharing is false whatever was sent.
+        const sharing = maximum ? false : (castBoolean(fields['promenade_sharing']) ?? current.privacy.promenade_sharing);
+        const next: DuetAccount = { ...current, privacy: { promenade_sharing: sharing, maximum_privacy: maximum } };
+        saveAccount(tx, next, current);
+        return next;
       });
-      if (outcome === 'gone') throw unauthorized('the account of this X-Account-Token no longer exists');
-      if (outcome !== 'changed') throw validationFailed(outcome);
-      // The request's own token just died; the device is still attributed to the account.
-      return served(ctx, { status: 204 }, id);
+      if (!account) throw gone();
+      return answer(ctx, account.privacy);
     },
   };
 }

@@ -91,7 +91,9 @@ export function createDuetProvider(options: DuetOptions = {}): Provider {
     handlers,
     credentialHints: (fixtures) => [
       ...firstEntries(fixtures, 'applications', ['name', 'token']).map((a) => hint(`X-Application-Token (${a['name']})`, a['token']!, true)),
-      ...firstEntries(fixtures, 'accounts', ['login', 'password'], 1).map((a) => hint(`sign in ${a['login']}`, a['password']!, true)),
+      ...[...firstEntries(fixtures, 'accounts', ['email', 'password'], 1), ...firstEntries(fixtures, 'accounts', ['login', 'password'], 1)]
+        .slice(0, 1)
+        .map((a) => hint(`sign in ${a['email'] ?? a['login']}`, a['password']!, true)),
     ],
     describeState: (tx) => describeDuet(tx),
   };
