@@ -19,8 +19,9 @@ const npm = (args: string[], cwd: string): string =>
 
 let packed: string[] = [];
 
+// dist/ is built by the e2e global set-up; --ignore-scripts keeps prepack from rewriting it under the other suites.
 beforeAll(() => {
-  const out = JSON.parse(npm(['pack', '--json', '--pack-destination', work], repo)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  const out = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], repo)) as Array<{ filename: string; files: Array<{ path: string }> }>;
   packed = out[0]!.files.map((f) => f.path);
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   npm(['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(work, tarball)], work);
