@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { startServer, type RunningServer, type ServerOptions } from './server.js';
+import { loadTls, startServer, StartupError, type RunningServer, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './clock.js';
 import { defaultCacheDir } from './spec/cache-dir.js';
@@ -16,7 +16,7 @@ const version = (createRequire(import.meta.url)('../package.json') as { version:
 
 async function serve(config: ServeConfig): Promise<void> {
   const logger = await createLogger(config.logLevel, config.logFormat);
-  const tls = config.tlsCert && config.tlsKey ? { cert: await readFile(config.tlsCert), key: await readFile(config.tlsKey) } : undefined;
+  const tls = config.tlsCert && config.tlsKey ? await loadTls(config.tlsCert, config.tlsKey, (file) => readFile(file)) : undefined;
   const clock = createClock();
   const base = optionsFor(config, clock, logger, tls);
   const start = (): Promise<RunningServer> =>
@@ -137,6 +137,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const e = error as { code?: string; message?: string };
     process.stderr.write(`authmock: ${e.message ?? String(error)}\n`);
-    process.exit(e.code === 'EADDRINUSE' ? 3 : 1);
+    // Exit codes (HELP): 3 port unavailable, 4 TLS files, 1 anything else.
+    process.exit(error instanceof StartupError ? error.exitCode : e.code === 'EADDRINUSE' ? 3 : 1);
   },
 );

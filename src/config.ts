@@ -38,6 +38,8 @@ export interface DocsConfig {
 export type Config = ServeConfig | DocsConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
 
 const PROVIDERS = ['duet', 'devicehq', 'rfcx', 'emnify'];
+/** The shortest admin token accepted (README: Options). */
+export const ADMIN_TOKEN_MIN = 8;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
 
 export const HELP = `authmock — stateful mock of four API authentication flows (Duet, DeviceHQ, RFCx, emnify)
@@ -60,7 +62,7 @@ Options for serve:
   --reset-state          ignore (and later replace) an unreadable --state file
   --providers LIST       only these providers, comma-separated: ${PROVIDERS.join(',')}
   --latency RANGE        added latency per request, e.g. 50-200ms or 100ms
-  --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin
+  --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin (at least 8 characters)
   --strict               a response that breaks the document becomes a 500 (default off; on in tests)
   --tls-cert FILE        serve HTTPS with this certificate (with --tls-key; for iOS ATS)
   --tls-key FILE         the certificate's private key
@@ -73,6 +75,9 @@ Options for docs:
   --out DIR              folder for index.html, openapi.json and Swagger UI's files (required)
   --server-url URL       where "Try it out" sends requests (default http://127.0.0.1:4010)
   --title TEXT           page title (default: the document's info.title)
+
+Exit codes: 0 stopped cleanly, 1 failed to start (the message says why), 2 bad command line,
+  3 the port is in use or not allowed, 4 a --tls-cert / --tls-key file is unreadable or not what it should be.
 
 Examples:
   authmock serve
@@ -87,8 +92,36 @@ function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(a
   try {
     return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const guess = closestOption(unknown.replace(/^-+/, '').split('=')[0]!, Object.keys(options));
+    throw new UsageError(`unknown option '${unknown}'${guess ? `; did you mean '--${guess}'?` : ''}`);
   }
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The known option nearest to a mistyped one (a prefix, or at most a third of its letters wrong), if any. */
+export function closestOption(typed: string, known: ReadonlyArray<string>): string | undefined {
+  const lower = typed.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    const distance = name.startsWith(lower) && lower.length >= 2 ? 0.5 : editDistance(lower, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(1, Math.floor(typed.length / 3)) ? best.name : undefined;
 }
 
 function parseLatency(text: string): { minMs: number; maxMs: number } {
@@ -140,7 +173,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   const logFormat = v['log-format'] ?? (isTty ? 'pretty' : 'json');
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
   if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
-  if (v['admin-token'] !== undefined && v['admin-token'].length < 8) throw new UsageError('--admin-token must be at least 8 characters');
+  if (v['admin-token'] !== undefined && v['admin-token'].length < ADMIN_TOKEN_MIN) throw new UsageError(`--admin-token must be at least ${ADMIN_TOKEN_MIN} characters`);
   return {
     command: 'serve',
     document: parsed.positionals[0],
