@@ -2,16 +2,17 @@
 
 import Koa from 'koa';
 import Router from '@koa/router';
-import { createClock, monotonicNow, type Clock, type ControllableClock } from './clock.js';
+import { createClock, monotonicNow, toIso, type Clock, type ControllableClock } from './clock.js';
 import { createAdminProvider } from './admin/admin-provider.js';
 import { MockError } from './errors.js';
 import { createDocsMiddleware, DOCS_PATH } from './middleware/docs.js';
 import { createOperationMiddleware, respondError, toHeaderBag } from './middleware/handle-operation.js';
+import { credentialHeaderNames, findCredential, maskBody, maskHeaders } from './middleware/request-log.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
-import { createRuntime, createWorldRuntime, toRequestRecord, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
+import { createRuntime, createWorldRuntime, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
 import type { LoadedSpec } from './spec/load-spec.js';
 import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
@@ -226,6 +227,28 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     await next();
   };
 
+  const securityOf = new Map(compiled.map((c) => [c.op.operationId, c.op.security]));
+  const credentialHeaders = new Map(compiled.map((c) => [c.op.operationId, credentialHeaderNames(c.op.security)]));
+  const noHeaders = new Set<string>();
+  /** What the request log keeps: the problem text whole, headers and body masked, the credential sent (masked). */
+  const toLoggedRequest = (ctx: Koa.Context, state: RequestState, begin: number): LoggedRequest => {
+    const problem = ctx.res.getHeader('x-mock-problem');
+    const security = state.operationId ? securityOf.get(state.operationId) : undefined;
+    return {
+      at: state.runtime.world.clock.now(),
+      method: ctx.method,
+      path: ctx.path,
+      operation_id: state.operationId,
+      status: ctx.status,
+      auth: state.auth,
+      credential: security ? findCredential(security, state.headers, ctx.query) : null,
+      problem: typeof problem === 'string' ? problem : null,
+      duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
+      request_headers: maskHeaders(state.headers, (state.operationId && credentialHeaders.get(state.operationId)) || noHeaders),
+      request_body: maskBody(state.body) as LoggedRequest['request_body'],
+    };
+  };
+
   // One front middleware (error boundary, request log, docs, sandboxes, OPTIONS): each extra Koa layer costs every
   // request a dispatch and a promise, and these need none of their own.
   app.use(async (ctx, next) => {
@@ -235,6 +258,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     state.operationId = null;
     state.auth = 'none';
     state.problem = null;
+    state.body = undefined;
     state.headers = toHeaderBag(ctx);
     try {
       const path = ctx.path;
@@ -255,18 +279,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       }
       respondError(ctx, state, mockError, undefined);
     }
-    const entry: LoggedRequest = {
-      at: state.runtime.world.clock.now(),
-      method: ctx.method,
-      path: ctx.path,
-      operation_id: state.operationId,
-      status: ctx.status,
-      auth: state.auth,
-      problem: state.problem,
-      duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
-    };
+    const entry = toLoggedRequest(ctx, state, begin);
     rt.record(state.runtime, entry);
-    if (logRequests) logger.info(toRequestRecord(entry), 'request');
+    if (logRequests) {
+      const { at, request_headers: _h, request_body: _b, credential: _c, ...line } = entry;
+      // `time` is the logger's (real time); the mock clock, which tests move, is `mockTime`.
+      logger.info({ ...line, mockTime: toIso(at) }, 'request');
+    }
   });
 
   const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, dispatchTo(router)]));
