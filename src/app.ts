@@ -6,6 +6,7 @@ import { createClock, monotonicNow, toIso, type Clock, type ControllableClock } 
 import { createAdminProvider } from './admin/admin-provider.js';
 import { MockError } from './errors.js';
 import { createDocsMiddleware, DOCS_PATH } from './middleware/docs.js';
+import { indexResponse, nearestOperations } from './middleware/not-found.js';
 import { createOperationMiddleware, respondError, toHeaderBag } from './middleware/handle-operation.js';
 import { credentialHeaderNames, findCredential, maskBody, maskHeaders } from './middleware/request-log.js';
 import type { RequestState } from './middleware/request-state.js';
@@ -296,16 +297,33 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     return own ? own(ctx, rest) : rest();
   });
 
-  // Nothing matched: 405 with Allow when the path exists, else 404. Problem+json: no provider owns these.
+  // Nothing matched: 405 with Allow when the path exists, else 404 naming the nearest documented operations;
+  // `GET /` (when the document has no such operation) points to the docs and the base URLs. Problem+json: no
+  // provider owns these.
+  const documented = compiled.map((c) => c.op);
   app.use(async (ctx) => {
     const state = ctx.state as RequestState;
     const methods = allowedMethods(matchers, ctx.path);
+    if (!methods && ctx.path === '/' && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
+      const wantsHtml = /text\/html/.test(ctx.get('accept'));
+      // The Host the client used (when it is a plain host[:port]), so that the links work from a phone too.
+      const host = ctx.get('host');
+      const origin = /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? `${ctx.protocol}://${host}` : '';
+      const info = { origin, providers, docsPath: docs ? DOCS_PATH : undefined };
+      sendResponse(ctx, indexResponse(info, wantsHtml), []);
+      return;
+    }
+    const nearest = methods ? [] : nearestOperations(documented, ctx.method, ctx.path);
     const error = methods
       ? new MockError('route.method_not_allowed', `${ctx.method} is not documented for ${ctx.path}; allowed: ${methods.join(', ')}`)
-      : new MockError('route.not_found', `no operation in the document matches ${ctx.method} ${ctx.path}`);
+      : new MockError(
+          'route.not_found',
+          `no operation in the document matches ${ctx.method} ${ctx.path}${nearest.length ? `; nearest: ${nearest.map((n) => `${n.method} ${n.path}`).join(', ')}` : ''}`,
+        );
     state.problem = error.code;
     const response = problemResponse(error, ctx.path);
     if (methods) response.headers = { ...response.headers, allow: methods.join(', ') };
+    if (nearest.length) response.body = { ...(response.body as object), closest: nearest.map((n) => ({ method: n.method, path: n.path, operation_id: n.operationId })) };
     sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
   });
 
