@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The authmock command: the only module that reads process.argv and the environment, or exits.
 
-import { readFile, watch as watchFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
@@ -11,6 +11,7 @@ import { loadTls, startServer, StartupError, type RunningServer, type ServerOpti
 import { printBanner } from './banner.js';
 import { createClock } from './clock.js';
 import { defaultCacheDir } from './spec/cache-dir.js';
+import { watchFiles } from './watch.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
@@ -42,23 +43,19 @@ async function serve(config: ServeConfig): Promise<void> {
   printBanner(running, config, logger);
 
   if (config.watch) {
-    const files = [config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES];
-    for (const file of files) {
-      void (async () => {
-        for await (const _event of watchFile(file)) {
-          try {
-            const port = Number(new URL(running.url).port);
-            const live = await running.mock.runtime.main.world.store.snapshot();
-            await running.mock.flush();
-            await running.close();
-            running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
-            logger.info({ file }, 'reloaded');
-          } catch (error) {
-            logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
-          }
-        }
-      })();
-    }
+    // By folder, so that saves that replace the file (editors' safe write, `sed -i`) keep reloading.
+    watchFiles([config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
+      try {
+        const port = Number(new URL(running.url).port);
+        const live = await running.mock.runtime.main.world.store.snapshot();
+        await running.mock.flush();
+        await running.close();
+        running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
+        logger.info({ file }, 'reloaded');
+      } catch (error) {
+        logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
+      }
+    });
   }
 }
 
