@@ -1,6 +1,7 @@
 // Parse the command line once: every option, its default and its error message in one place.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
 
 export class UsageError extends Error {
@@ -94,34 +95,9 @@ function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(a
   } catch (error) {
     const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
     if (unknown === undefined) throw new UsageError((error as Error).message);
-    const guess = closestOption(unknown.replace(/^-+/, '').split('=')[0]!, Object.keys(options));
+    const guess = closestName(unknown.replace(/^-+/, '').split('=')[0]!, Object.keys(options));
     throw new UsageError(`unknown option '${unknown}'${guess ? `; did you mean '--${guess}'?` : ''}`);
   }
-}
-
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short strings. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-/** The known option nearest to a mistyped one (a prefix, or at most a third of its letters wrong), if any. */
-export function closestOption(typed: string, known: ReadonlyArray<string>): string | undefined {
-  const lower = typed.toLowerCase();
-  let best: { name: string; distance: number } | undefined;
-  for (const name of known) {
-    const distance = name.startsWith(lower) && lower.length >= 2 ? 0.5 : editDistance(lower, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.max(1, Math.floor(typed.length / 3)) ? best.name : undefined;
 }
 
 function parseLatency(text: string): { minMs: number; maxMs: number } {

@@ -1,7 +1,8 @@
 // The command line a newcomer types: a misspelt option is answered with the nearest real one.
 
 import { describe, expect, it } from 'vitest';
-import { closestOption, parseConfig, UsageError } from '../../src/config.js';
+import { parseConfig, UsageError } from '../../src/config.js';
+import { closestName } from '../../src/did-you-mean.js';
 
 describe('unknown options', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('unknown options', () => {
   });
 
   it('compares case-insensitively and tolerates a swapped pair of letters', () => {
-    expect(closestOption('WATHC', ['watch', 'state'])).toBe('watch');
+    expect(closestName('WATHC', ['watch', 'state'])).toBe('watch');
   });
 });
 
