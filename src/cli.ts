@@ -82,6 +82,36 @@ function optionsFor(
   };
 }
 
+/**
+ * Pact's native verifier writes its own coloured report straight to file descriptor 1, out of Node's reach: when
+ * the output is not a terminal (a CI log, a file), run the command as a child and pass its output on without the
+ * colour codes. Returns the child's exit code.
+ */
+async function runWithoutColour(args: string[]): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const { stripAnsi } = await import('./contracts/pact-report.js');
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
+    env: { ...process.env, AUTHMOCK_PLAIN_CHILD: '1', NO_COLOR: '1' },
+    stdio: ['inherit', 'pipe', 'pipe'],
+  });
+  const relay = (from: NodeJS.ReadableStream, to: NodeJS.WritableStream): void => {
+    let pending = '';
+    from.setEncoding('utf8');
+    from.on('data', (chunk: string) => {
+      // Whole lines only, so that no escape sequence is cut in two.
+      const text = pending + chunk;
+      const end = text.lastIndexOf('\n') + 1;
+      pending = text.slice(end);
+      if (end > 0) to.write(stripAnsi(text.slice(0, end)));
+    });
+    from.on('end', () => pending && to.write(stripAnsi(pending)));
+  };
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
 async function main(argv: string[]): Promise<number> {
   let config;
   try {
@@ -103,6 +133,9 @@ async function main(argv: string[]): Promise<number> {
     case 'other': {
       const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
       // The contract and docs commands load their modules when run: `serve` starts without them.
+      if (config.name === 'verify-pacts' && !process.stdout.isTTY && process.env['AUTHMOCK_PLAIN_CHILD'] !== '1') {
+        return runWithoutColour(['verify-pacts', ...config.argv]);
+      }
       const { runCheckPacts, runVerifyPacts } = await import('./contracts/commands.js');
       if (config.name === 'verify-pacts') return runVerifyPacts(config.argv, io);
       if (config.name === 'check-pacts') return runCheckPacts(config.argv, io);
