@@ -1,5 +1,6 @@
 // createApp: assemble the Koa app from the documents, the providers and a world — wiring only, no logic.
 
+import { resolve as resolvePath } from 'node:path';
 import Koa from 'koa';
 import Router from '@koa/router';
 import { createClock, monotonicNow, toIso, type Clock, type ControllableClock } from './clock.js';
@@ -15,6 +16,7 @@ import { compileOperation, type CompiledOperation } from './pipeline/compile.js'
 import { problemResponse } from './pipeline/render.js';
 import { createRuntime, createWorldRuntime, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
+import { DEFAULT_DOCUMENT } from './paths.js';
 import type { LoadedSpec } from './spec/load-spec.js';
 import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
 import { createMemoryStore } from './state/memory-store.js';
@@ -174,7 +176,16 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
 
   // The API reference at /docs (Swagger UI; "try it" goes to this mock).
   const docsDocument = options.specs[0]?.file;
-  const docs = docsDocument ? createDocsMiddleware({ document: docsDocument }) : undefined;
+  // authmock's own document also shows the control API and the flows of the providers it runs.
+  const own = docsDocument !== undefined && resolvePath(docsDocument) === DEFAULT_DOCUMENT;
+  const adminDocument = options.specs[1]?.file;
+  const docs = docsDocument
+    ? createDocsMiddleware({
+        document: docsDocument,
+        ...(adminDocument ? { admin: adminDocument } : {}),
+        ...(own ? { flows: providers.map((p) => p.name) } : {}),
+      })
+    : undefined;
 
   /** Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}. False when the request was answered (no such sandbox). */
   const selectWorld = (ctx: Koa.Context, state: RequestState): boolean => {
