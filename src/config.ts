@@ -24,6 +24,12 @@ export interface ServeConfig {
   tlsKey: string | undefined;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logFormat: 'pretty' | 'json';
+  /**
+   * Where the readable start-up banner goes: stdout with the pretty log, none with an explicit `--log-format json`
+   * (the JSON log's banner line, secrets masked, is the whole of it), stderr when JSON was chosen only because the
+   * output is not a terminal (stdout stays JSON lines; a person still sees the URLs and, on loopback, credentials).
+   */
+  bannerText: 'stdout' | 'stderr' | 'none';
   watch: boolean;
   bodyLimit: number;
 }
@@ -68,7 +74,7 @@ Options for serve:
   --tls-cert FILE        serve HTTPS with this certificate (with --tls-key; for iOS ATS)
   --tls-key FILE         the certificate's private key
   --log-level LEVEL      ${LOG_LEVELS.join(', ')} (default info)
-  --log-format FORMAT    pretty or json (default pretty in a terminal, json otherwise)
+  --log-format FORMAT    pretty or json (default pretty in a terminal; otherwise json, with the banner as text on stderr)
   --watch                reload fixtures and document when they change, keeping live sessions
   --body-limit BYTES     largest request body (default 1048576)
 
@@ -166,6 +172,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     tlsKey: v['tls-key'],
     logLevel: logLevel as ServeConfig['logLevel'],
     logFormat,
+    bannerText: logFormat === 'pretty' ? 'stdout' : v['log-format'] === undefined ? 'stderr' : 'none',
     watch: v.watch ?? false,
     bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
   };
