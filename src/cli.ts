@@ -11,6 +11,8 @@ import { loadTls, startServer, StartupError, type RunningServer, type ServerOpti
 import { printBanner } from './banner.js';
 import { createClock } from './clock.js';
 import { defaultCacheDir } from './spec/cache-dir.js';
+import { loadSpec } from './spec/load-spec.js';
+import { createFixtureValidator, loadFixtures } from './state/fixtures.js';
 import { watchFiles } from './watch.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -44,7 +46,16 @@ async function serve(config: ServeConfig): Promise<void> {
 
   if (config.watch) {
     // By folder, so that saves that replace the file (editors' safe write, `sed -i`) keep reloading.
-    watchFiles([config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
+    const documentFile = config.document ?? DEFAULT_DOCUMENT;
+    watchFiles([documentFile, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
+      try {
+        // Check the changed file before stopping anything: a typo leaves the previous version serving.
+        if (file === documentFile) await loadSpec(file, { cacheDir: null });
+        else await loadFixtures(file, createFixtureValidator(running.mock.providers));
+      } catch (error) {
+        logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
+        return;
+      }
       try {
         const port = Number(new URL(running.url).port);
         const live = await running.mock.runtime.main.world.store.snapshot();
@@ -53,7 +64,7 @@ async function serve(config: ServeConfig): Promise<void> {
         running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
         logger.info({ file }, 'reloaded');
       } catch (error) {
-        logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
+        logger.error({ file, reason: (error as Error).message }, 'reload failed');
       }
     });
   }

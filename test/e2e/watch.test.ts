@@ -46,4 +46,16 @@ describe('--watch', () => {
     const health = await fetch(`${cli.url}/__admin/health`);
     expect(health.status).toBe(200);
   }, 60_000);
+
+  it('keeps serving the previous version when a save has a mistake, and says where', async () => {
+    const failures = (): string[] => cli!.output().split('\n').filter((l) => l.includes('reload failed'));
+    const temporary = join(dir, '.broken.tmp');
+    writeFileSync(temporary, `${readFileSync(fixtures, 'utf8')}\nemnfy: {}\n`);
+    renameSync(temporary, fixtures);
+    expect(await until(() => failures().length === 1, 15_000)).toBe(true);
+    expect(failures()[0]).toContain("did you mean 'emnify'?");
+    expect(failures()[0]).toContain('still serving the previous version');
+    expect((await fetch(`${cli!.url}/__admin/health`)).status).toBe(200);
+    expect(reloads()).toBe(3);
+  }, 60_000);
 });
