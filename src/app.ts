@@ -1,12 +1,15 @@
 // createApp: assemble the Koa app from the documents, the providers and a world — wiring only, no logic.
 
+import { resolve as resolvePath } from 'node:path';
 import Koa from 'koa';
 import Router from '@koa/router';
-import { createClock, monotonicNow, type Clock, type ControllableClock } from './clock.js';
+import { createClock, monotonicNow, toIso, type Clock, type ControllableClock } from './clock.js';
 import { createAdminProvider } from './admin/admin-provider.js';
 import { MockError } from './errors.js';
 import { createDocsMiddleware, DOCS_PATH } from './middleware/docs.js';
+import { indexResponse, nearestOperations } from './middleware/not-found.js';
 import { createOperationMiddleware, respondError, toHeaderBag } from './middleware/handle-operation.js';
+import { credentialHeaderNames, findCredential, maskBody, maskHeaders } from './middleware/request-log.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
 import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
@@ -14,7 +17,6 @@ import { problemResponse } from './pipeline/render.js';
 import {
   createRuntime,
   createWorldRuntime,
-  toRequestRecord,
   type LoggedRequest,
   type Runtime,
   type SandboxLimits,
@@ -22,6 +24,7 @@ import {
   type WorldRuntime,
 } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
+import { DEFAULT_DOCUMENT } from './paths.js';
 import type { LoadedSpec } from './spec/load-spec.js';
 import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures } from './state/fixtures.js';
 import { createMemoryStore } from './state/memory-store.js';
@@ -191,7 +194,16 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
 
   // The API reference at /docs (Swagger UI; "try it" goes to this mock).
   const docsDocument = options.specs[0]?.file;
-  const docs = docsDocument ? createDocsMiddleware({ document: docsDocument }) : undefined;
+  // authmock's own document also shows the control API and the flows of the providers it runs.
+  const own = docsDocument !== undefined && resolvePath(docsDocument) === DEFAULT_DOCUMENT;
+  const adminDocument = options.specs[1]?.file;
+  const docs = docsDocument
+    ? createDocsMiddleware({
+        document: docsDocument,
+        ...(adminDocument ? { admin: adminDocument } : {}),
+        ...(own ? { flows: providers.map((p) => p.name) } : {}),
+      })
+    : undefined;
 
   /** Sandboxes: /_sandbox/{id}/... or X-Mock-Sandbox: {id}. False when the request was answered (no such sandbox). */
   const selectWorld = (ctx: Koa.Context, state: RequestState): boolean => {
@@ -245,6 +257,28 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     await next();
   };
 
+  const securityOf = new Map(compiled.map((c) => [c.op.operationId, c.op.security]));
+  const credentialHeaders = new Map(compiled.map((c) => [c.op.operationId, credentialHeaderNames(c.op.security)]));
+  const noHeaders = new Set<string>();
+  /** What the request log keeps: the problem text whole, headers and body masked, the credential sent (masked). */
+  const toLoggedRequest = (ctx: Koa.Context, state: RequestState, begin: number): LoggedRequest => {
+    const problem = ctx.res.getHeader('x-mock-problem');
+    const security = state.operationId ? securityOf.get(state.operationId) : undefined;
+    return {
+      at: state.runtime.world.clock.now(),
+      method: ctx.method,
+      path: ctx.path,
+      operation_id: state.operationId,
+      status: ctx.status,
+      auth: state.auth,
+      credential: security ? findCredential(security, state.headers, ctx.query) : null,
+      problem: typeof problem === 'string' ? problem : null,
+      duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
+      request_headers: maskHeaders(state.headers, (state.operationId && credentialHeaders.get(state.operationId)) || noHeaders),
+      request_body: maskBody(state.body) as LoggedRequest['request_body'],
+    };
+  };
+
   // One front middleware (error boundary, request log, docs, sandboxes, OPTIONS): each extra Koa layer costs every
   // request a dispatch and a promise, and these need none of their own.
   app.use(async (ctx, next) => {
@@ -254,6 +288,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     state.operationId = null;
     state.auth = 'none';
     state.problem = null;
+    state.body = undefined;
     state.headers = toHeaderBag(ctx);
     try {
       const path = ctx.path;
@@ -274,18 +309,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
       }
       respondError(ctx, state, mockError, undefined);
     }
-    const entry: LoggedRequest = {
-      at: state.runtime.world.clock.now(),
-      method: ctx.method,
-      path: ctx.path,
-      operation_id: state.operationId,
-      status: ctx.status,
-      auth: state.auth,
-      problem: state.problem,
-      duration_ms: Math.round((monotonicNow() - begin) * 1000) / 1000,
-    };
+    const entry = toLoggedRequest(ctx, state, begin);
     rt.record(state.runtime, entry);
-    if (logRequests) logger.info(toRequestRecord(entry), 'request');
+    if (logRequests) {
+      const { at, request_headers: _h, request_body: _b, credential: _c, ...line } = entry;
+      // `time` is the logger's (real time); the mock clock, which tests move, is `mockTime`.
+      logger.info({ ...line, mockTime: toIso(at) }, 'request');
+    }
   });
 
   const routes = new Map<string, Koa.Middleware>([...routers].map(([segment, router]) => [segment, dispatchTo(router)]));
@@ -296,16 +326,33 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     return own ? own(ctx, rest) : rest();
   });
 
-  // Nothing matched: 405 with Allow when the path exists, else 404. Problem+json: no provider owns these.
+  // Nothing matched: 405 with Allow when the path exists, else 404 naming the nearest documented operations;
+  // `GET /` (when the document has no such operation) points to the docs and the base URLs. Problem+json: no
+  // provider owns these.
+  const documented = compiled.map((c) => c.op);
   app.use(async (ctx) => {
     const state = ctx.state as RequestState;
     const methods = allowedMethods(matchers, ctx.path);
+    if (!methods && ctx.path === '/' && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
+      const wantsHtml = /text\/html/.test(ctx.get('accept'));
+      // The Host the client used (when it is a plain host[:port]), so that the links work from a phone too.
+      const host = ctx.get('host');
+      const origin = /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? `${ctx.protocol}://${host}` : '';
+      const info = { origin, providers, docsPath: docs ? DOCS_PATH : undefined };
+      sendResponse(ctx, indexResponse(info, wantsHtml), []);
+      return;
+    }
+    const nearest = methods ? [] : nearestOperations(documented, ctx.method, ctx.path);
     const error = methods
       ? new MockError('route.method_not_allowed', `${ctx.method} is not documented for ${ctx.path}; allowed: ${methods.join(', ')}`)
-      : new MockError('route.not_found', `no operation in the document matches ${ctx.method} ${ctx.path}`);
+      : new MockError(
+          'route.not_found',
+          `no operation in the document matches ${ctx.method} ${ctx.path}${nearest.length ? `; nearest: ${nearest.map((n) => `${n.method} ${n.path}`).join(', ')}` : ''}`,
+        );
     state.problem = error.code;
     const response = problemResponse(error, ctx.path);
     if (methods) response.headers = { ...response.headers, allow: methods.join(', ') };
+    if (nearest.length) response.body = { ...(response.body as object), closest: nearest.map((n) => ({ method: n.method, path: n.path, operation_id: n.operationId })) };
     sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
   });
 

@@ -36,17 +36,29 @@ export function bannerData(running: RunningServer, host: string, format: 'pretty
   };
 }
 
-export function printBanner(running: RunningServer, config: ServeConfig, logger: Logger, out: NodeJS.WritableStream = process.stdout): void {
-  const data = bannerData(running, config.host, config.logFormat);
-  if (config.logFormat === 'json') {
-    logger.info({ banner: data }, 'authmock listening');
-    return;
-  }
+/**
+ * The JSON log's banner line (secrets masked) when the log is JSON, and the readable banner on `config.bannerText`
+ * (credentials in clear on loopback, where only this machine can use them).
+ */
+export function printBanner(
+  running: RunningServer,
+  config: Pick<ServeConfig, 'host' | 'logFormat'> & Partial<Pick<ServeConfig, 'bannerText'>>,
+  logger: Logger,
+  streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = { stdout: process.stdout, stderr: process.stderr },
+): void {
+  if (config.logFormat === 'json') logger.info({ banner: bannerData(running, config.host, 'json') }, 'authmock listening');
+  const where = config.bannerText ?? (config.logFormat === 'json' ? 'none' : 'stdout');
+  if (where === 'none') return;
+  streams[where].write(bannerText(bannerData(running, config.host, 'pretty')));
+}
+
+/** The banner as lines of plain text (no colour codes: it may go to a file). */
+export function bannerText(data: BannerData): string {
   const lines = [`authmock listening on ${data.url}`, ''];
   for (const [name, url] of Object.entries(data.providers)) {
     lines.push(`  ${name.padEnd(9)} ${url}`);
     for (const c of data.credentials[name] ?? []) lines.push(`              ${c.label}: ${c.value}`);
   }
   lines.push('', `  admin     ${data.admin}   docs ${data.docs}`, `  fast-forward the clock: ${data.clock}`, '');
-  out.write(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }

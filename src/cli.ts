@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 // The authmock command: the only module that reads process.argv and the environment, or exits.
 
-import { readFile, watch as watchFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { startServer, type RunningServer, type ServerOptions } from './server.js';
+import { loadTls, startServer, StartupError, type RunningServer, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './clock.js';
 import { defaultCacheDir } from './spec/cache-dir.js';
+import { loadSpec } from './spec/load-spec.js';
+import { createFixtureValidator, loadFixtures } from './state/fixtures.js';
+import { watchFiles } from './watch.js';
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function serve(config: ServeConfig): Promise<void> {
   const logger = await createLogger(config.logLevel, config.logFormat);
-  const tls = config.tlsCert && config.tlsKey ? { cert: await readFile(config.tlsCert), key: await readFile(config.tlsKey) } : undefined;
+  const tls = config.tlsCert && config.tlsKey ? await loadTls(config.tlsCert, config.tlsKey, (file) => readFile(file)) : undefined;
   const clock = createClock();
   const base = optionsFor(config, clock, logger, tls);
   const start = (): Promise<RunningServer> =>
@@ -42,23 +45,28 @@ async function serve(config: ServeConfig): Promise<void> {
   printBanner(running, config, logger);
 
   if (config.watch) {
-    const files = [config.document ?? DEFAULT_DOCUMENT, config.fixtures ?? DEFAULT_FIXTURES];
-    for (const file of files) {
-      void (async () => {
-        for await (const _event of watchFile(file)) {
-          try {
-            const port = Number(new URL(running.url).port);
-            const live = await running.mock.runtime.main.world.store.snapshot();
-            await running.mock.flush();
-            await running.close();
-            running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
-            logger.info({ file }, 'reloaded');
-          } catch (error) {
-            logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
-          }
-        }
-      })();
-    }
+    // By folder, so that saves that replace the file (editors' safe write, `sed -i`) keep reloading.
+    const documentFile = config.document ?? DEFAULT_DOCUMENT;
+    watchFiles([documentFile, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
+      try {
+        // Check the changed file before stopping anything: a typo leaves the previous version serving.
+        if (file === documentFile) await loadSpec(file, { cacheDir: null });
+        else await loadFixtures(file, createFixtureValidator(running.mock.providers));
+      } catch (error) {
+        logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
+        return;
+      }
+      try {
+        const port = Number(new URL(running.url).port);
+        const live = await running.mock.runtime.main.world.store.snapshot();
+        await running.mock.flush();
+        await running.close();
+        running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
+        logger.info({ file }, 'reloaded');
+      } catch (error) {
+        logger.error({ file, reason: (error as Error).message }, 'reload failed');
+      }
+    });
   }
 }
 
@@ -95,6 +103,36 @@ function emnifyOptions(given: ServeConfig['emnify']): NonNullable<ServerOptions[
   return options;
 }
 
+/**
+ * Pact's native verifier writes its own coloured report straight to file descriptor 1, out of Node's reach: when
+ * the output is not a terminal (a CI log, a file), run the command as a child and pass its output on without the
+ * colour codes. Returns the child's exit code.
+ */
+async function runWithoutColour(args: string[]): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const { stripAnsi } = await import('./contracts/pact-report.js');
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
+    env: { ...process.env, AUTHMOCK_PLAIN_CHILD: '1', NO_COLOR: '1' },
+    stdio: ['inherit', 'pipe', 'pipe'],
+  });
+  const relay = (from: NodeJS.ReadableStream, to: NodeJS.WritableStream): void => {
+    let pending = '';
+    from.setEncoding('utf8');
+    from.on('data', (chunk: string) => {
+      // Whole lines only, so that no escape sequence is cut in two.
+      const text = pending + chunk;
+      const end = text.lastIndexOf('\n') + 1;
+      pending = text.slice(end);
+      if (end > 0) to.write(stripAnsi(text.slice(0, end)));
+    });
+    from.on('end', () => pending && to.write(stripAnsi(pending)));
+  };
+  relay(child.stdout!, process.stdout);
+  relay(child.stderr!, process.stderr);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
 async function main(argv: string[]): Promise<number> {
   let config;
   try {
@@ -116,6 +154,9 @@ async function main(argv: string[]): Promise<number> {
     case 'other': {
       const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
       // The contract and docs commands load their modules when run: `serve` starts without them.
+      if (config.name === 'verify-pacts' && !process.stdout.isTTY && process.env['AUTHMOCK_PLAIN_CHILD'] !== '1') {
+        return runWithoutColour(['verify-pacts', ...config.argv]);
+      }
       const { runCheckPacts, runVerifyPacts } = await import('./contracts/commands.js');
       if (config.name === 'verify-pacts') return runVerifyPacts(config.argv, io);
       if (config.name === 'check-pacts') return runCheckPacts(config.argv, io);
@@ -147,6 +188,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const e = error as { code?: string; message?: string };
     process.stderr.write(`authmock: ${e.message ?? String(error)}\n`);
-    process.exit(e.code === 'EADDRINUSE' ? 3 : 1);
+    // Exit codes (HELP): 3 port unavailable, 4 TLS files, 1 anything else.
+    process.exit(error instanceof StartupError ? error.exitCode : e.code === 'EADDRINUSE' ? 3 : 1);
   },
 );

@@ -1,6 +1,7 @@
 // Parse the command line once: every option, its default and its error message in one place.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
 
 export class UsageError extends Error {
@@ -23,6 +24,12 @@ export interface ServeConfig {
   tlsKey: string | undefined;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
   logFormat: 'pretty' | 'json';
+  /**
+   * Where the readable start-up banner goes: stdout with the pretty log, none with an explicit `--log-format json`
+   * (the JSON log's banner line, secrets masked, is the whole of it), stderr when JSON was chosen only because the
+   * output is not a terminal (stdout stays JSON lines; a person still sees the URLs and, on loopback, credentials).
+   */
+  bannerText: 'stdout' | 'stderr' | 'none';
   watch: boolean;
   bodyLimit: number;
   /** emnify's JWT settings; undefined = the fixtures' `emnify.jwt` or the defaults. */
@@ -40,6 +47,8 @@ export interface DocsConfig {
 export type Config = ServeConfig | DocsConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
 
 const PROVIDERS = ['duet', 'devicehq', 'rfcx', 'emnify'];
+/** The shortest admin token accepted (README: Options). */
+export const ADMIN_TOKEN_MIN = 8;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
 
 export const HELP = `authmock — stateful mock of four API authentication flows (Duet, DeviceHQ, RFCx, emnify)
@@ -63,12 +72,12 @@ Options for serve:
   --reset-state          start from the fixtures over an unreadable --state file (which is then replaced)
   --providers LIST       only these providers, comma-separated: ${PROVIDERS.join(',')}
   --latency RANGE        added latency per request, e.g. 50-200ms or 100ms
-  --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin
+  --admin-token TOKEN    require "Authorization: Bearer TOKEN" on /__admin (at least 8 characters)
   --strict               a response that breaks the document becomes a 500 (default off; on in tests)
   --tls-cert FILE        serve HTTPS with this certificate (with --tls-key; for iOS ATS)
   --tls-key FILE         the certificate's private key
   --log-level LEVEL      ${LOG_LEVELS.join(', ')} (default info)
-  --log-format FORMAT    pretty or json (default pretty in a terminal, json otherwise)
+  --log-format FORMAT    pretty or json (default pretty in a terminal; otherwise json, with the banner as text on stderr)
   --watch                reload fixtures and document when they change, keeping live sessions
   --body-limit BYTES     largest request body (default 1048576)
   --jwt-secret SECRET    pin emnify's HS384 JWT key (at least 48 bytes); default: a random key kept in the state
@@ -81,6 +90,9 @@ Options for docs:
   --out DIR              folder for index.html, openapi.json and Swagger UI's files (required)
   --server-url URL       where "Try it out" sends requests (default http://127.0.0.1:4010)
   --title TEXT           page title (default: the document's info.title)
+
+Exit codes: 0 stopped cleanly, 1 failed to start (the message says why), 2 bad command line,
+  3 the port is in use or not allowed, 4 a --tls-cert / --tls-key file is unreadable or not what it should be.
 
 Examples:
   authmock serve
@@ -95,7 +107,10 @@ function parseOrUsage<const O extends NonNullable<ParseArgsConfig['options']>>(a
   try {
     return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const unknown = /^Unknown option '(-{1,2}[^']*)'/.exec((error as Error).message)?.[1];
+    if (unknown === undefined) throw new UsageError((error as Error).message);
+    const guess = closestName(unknown.replace(/^-+/, '').split('=')[0]!, Object.keys(options));
+    throw new UsageError(`unknown option '${unknown}'${guess ? `; did you mean '--${guess}'?` : ''}`);
   }
 }
 
@@ -151,7 +166,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   const logFormat = v['log-format'] ?? (isTty ? 'pretty' : 'json');
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
   if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
-  if (v['admin-token'] !== undefined && v['admin-token'].length < 8) throw new UsageError('--admin-token must be at least 8 characters');
+  if (v['admin-token'] !== undefined && v['admin-token'].length < ADMIN_TOKEN_MIN) throw new UsageError(`--admin-token must be at least ${ADMIN_TOKEN_MIN} characters`);
   if (v['jwt-secret'] !== undefined && Buffer.byteLength(v['jwt-secret'], 'utf8') < 48) throw new UsageError('--jwt-secret must be at least 48 bytes (HS384)');
   const ttl = (name: 'emnify-user-jwt-ttl' | 'emnify-app-jwt-ttl'): number | undefined =>
     v[name] === undefined ? undefined : parseInteger(name, v[name], 1, 10 * 365 * 24 * 3600);
@@ -171,6 +186,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     tlsKey: v['tls-key'],
     logLevel: logLevel as ServeConfig['logLevel'],
     logFormat,
+    bannerText: logFormat === 'pretty' ? 'stdout' : v['log-format'] === undefined ? 'stderr' : 'none',
     watch: v.watch ?? false,
     bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
     emnify: { jwtSecret: v['jwt-secret'], authTokenTtlSeconds: ttl('emnify-user-jwt-ttl'), applicationAuthTokenTtlSeconds: ttl('emnify-app-jwt-ttl') },

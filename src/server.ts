@@ -51,6 +51,60 @@ export interface ServerOptions {
   initial?: Snapshot;
 }
 
+/** A start-up failure a user can fix, with the exit code `authmock serve` ends with (see HELP). */
+export class StartupError extends Error {
+  constructor(
+    readonly code: 'port.unavailable' | 'tls.file',
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----/;
+const PEM_PRIVATE_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
+
+/** Read the HTTPS certificate and key, naming the option, the file and what was expected when either is wrong. */
+export async function loadTls(certFile: string, keyFile: string, read: (file: string) => Promise<Buffer>): Promise<{ cert: Buffer; key: Buffer }> {
+  const load = async (option: string, file: string): Promise<Buffer> => {
+    try {
+      return await read(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+      throw new StartupError('tls.file', `${option} ${file}: cannot read it (${reason})`, 4);
+    }
+  };
+  const [cert, key] = await Promise.all([load('--tls-cert', certFile), load('--tls-key', keyFile)]);
+  const certText = cert.toString('latin1');
+  const keyText = key.toString('latin1');
+  if (!PEM_CERTIFICATE.test(certText) && PEM_CERTIFICATE.test(keyText) && PEM_PRIVATE_KEY.test(certText)) {
+    throw new StartupError('tls.file', `--tls-cert ${certFile} holds a private key and --tls-key ${keyFile} a certificate: the two are swapped`, 4);
+  }
+  if (!PEM_CERTIFICATE.test(certText)) {
+    throw new StartupError('tls.file', `--tls-cert ${certFile}: expected a PEM certificate ("-----BEGIN CERTIFICATE-----")${PEM_PRIVATE_KEY.test(certText) ? ', found a private key' : ''}`, 4);
+  }
+  if (!PEM_PRIVATE_KEY.test(keyText)) {
+    throw new StartupError('tls.file', `--tls-key ${keyFile}: expected a PEM private key ("-----BEGIN PRIVATE KEY-----")${PEM_CERTIFICATE.test(keyText) ? ', found a certificate' : ''}`, 4);
+  }
+  return { cert, key };
+}
+
+/** The listen error in words: what happened on which address, and what to do. */
+function toListenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`;
+  if (error.code === 'EADDRINUSE') {
+    return new StartupError('port.unavailable', `port ${port} on ${host} is already in use (another authmock?): stop it, choose another port with --port ${port === 65535 ? port - 1 : port + 1}, or --port 0 for any free port`, 3);
+  }
+  if (error.code === 'EACCES') {
+    return new StartupError('port.unavailable', `not allowed to listen on ${where} (ports below 1024 need privileges): use --port 4010 or --port 0`, 3);
+  }
+  if (error.code === 'EADDRNOTAVAIL') {
+    return new StartupError('port.unavailable', `${host} is not an address of this machine: use --host 127.0.0.1 or --host 0.0.0.0`, 3);
+  }
+  return error;
+}
+
 export interface RunningServer {
   url: string;
   mock: MockApp;
@@ -146,14 +200,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const handler = mock.callback();
   // Node checks headersTimeout/requestTimeout only every connectionsCheckingInterval (30 s by default).
   const limits = { connectionsCheckingInterval: 1_000 };
-  const server = options.tls
-    ? createHttpsServer({ ...limits, cert: options.tls.cert, key: options.tls.key }, handler)
-    : createHttpServer(limits, handler);
+  let server: Server;
+  try {
+    server = options.tls ? createHttpsServer({ ...limits, cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(limits, handler);
+  } catch (error) {
+    mock.close();
+    // OpenSSL's words for a key that does not belong to the certificate, or a PEM it cannot parse.
+    throw new StartupError('tls.file', `--tls-cert / --tls-key: the certificate and key were refused (${(error as Error).message}); the key must be the certificate's own, both PEM`, 4);
+  }
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      mock.close();
+      reject(toListenError(error, host, options.port ?? 0));
+    });
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -4,6 +4,7 @@
 // Pact phones home unless told not to; authmock must run offline (set before pact-js is loaded below).
 process.env['PACT_DO_NOT_TRACK'] = 'true';
 
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { VerifierOptions } from '@pact-foundation/pact';
@@ -11,7 +12,7 @@ import { startServer, type RunningServer, type ServerOptions } from '../server.j
 import type { Operation } from '../types.js';
 import { expandPactPaths, PactFileError, readPactFile, type PactFile } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix } from './resolve-operation.js';
-import { formatReport, toJunit, type InteractionResult, type PactResult } from './pact-report.js';
+import { formatReport, stripAnsi, toJunit, type InteractionResult, type PactResult } from './pact-report.js';
 import { createVerifierStates, type StateProblem } from './state-handlers.js';
 
 export type { InteractionResult, PactResult } from './pact-report.js';
@@ -41,11 +42,10 @@ export const DEFAULT_BROKER_PROVIDERS = ['authmock-duet', 'authmock-devicehq', '
 
 interface VerifierJson {
   result?: boolean;
-  interactionResults?: Array<{ description?: string; result?: string }>;
+  interactionResults?: Array<{ description?: string; result?: string; duration?: string }>;
   errors?: Array<{ interaction?: string; mismatch?: { type?: string; message?: string; mismatches?: Array<{ mismatch?: string; path?: string; key?: string }> } }>;
 }
 
-const stripAnsi = (s: string): string => s.replace(/\u001b\[[0-9;]*m/g, '');
 
 function parseVerifierJson(text: string): VerifierJson | undefined {
   try {
@@ -69,37 +69,76 @@ export function resolveMount(pact: PactFile, operations: ReadonlyArray<Operation
   return resolvePrefix(requests, createOperationMatcher(operations)).add;
 }
 
+/** The verifier's durations ("135ms", "1.3s", "1m 2s") in seconds; undefined when unreadable. */
+export function toSeconds(duration: string | undefined): number | undefined {
+  if (!duration) return undefined;
+  let total = 0;
+  let matched = false;
+  for (const [, value, unit] of duration.matchAll(/(\d+(?:\.\d+)?)\s*(ms|s|m|h)\b/g)) {
+    matched = true;
+    total += Number(value) * ({ ms: 0.001, s: 1, m: 60, h: 3600 } as Record<string, number>)[unit!]!;
+  }
+  return matched ? Math.round(total * 1000) / 1000 : undefined;
+}
+
+/** How the verifier names an interaction in its errors: `... Given A And B - description` (states in pact order). */
+const errorSuffix = (description: string, states: ReadonlyArray<string>): string =>
+  `${states.length ? ` Given ${states.join(' And ')}` : ''} - ${description}`;
+
+const MESSAGE_NOT_SUPPORTED = 'a message interaction: not supported (authmock verifies HTTP interactions only); not verified';
+
 /**
- * Map the verifier's JSON onto the pact's interactions (in file order; descriptions may repeat). Errors that name no
- * interaction (a pact that failed to load) come back as `unmatched`.
+ * Map the verifier's JSON onto the pact's interactions. Descriptions repeat (one request under several provider
+ * states), so an error is matched by its description and its states, and a result by its place among the results
+ * with that description. Errors that name no interaction (a pact that failed to load) come back as `unmatched`.
  */
 function toInteractionResults(pact: PactFile | undefined, json: VerifierJson | undefined): { interactions: InteractionResult[]; unmatched: string[] } {
   const results = json?.interactionResults ?? [];
   const errors = [...(json?.errors ?? [])];
-  const takeErrors = (description: string): string[] => {
-    const index = errors.findIndex((e) => stripAnsi(e.interaction ?? '').endsWith(` - ${description}`));
+  const takeErrors = (description: string, states: ReadonlyArray<string> | undefined): string[] => {
+    const names = errors.map((e) => stripAnsi(e.interaction ?? ''));
+    // Exactly this interaction (consumer, provider, states, description); else, as before, by its description alone.
+    const exact = pact && states ? `Verifying a pact between ${pact.consumer} and ${pact.provider}${errorSuffix(description, states)}` : undefined;
+    let index = exact === undefined ? -1 : names.indexOf(exact);
+    if (index === -1 && states) {
+      // The names the verifier printed may differ (a pact without a provider name): the states and description then.
+      const suffix = errorSuffix(description, states);
+      index = names.findIndex((name) => name.endsWith(suffix) && (states.length > 0 || !name.slice(0, -suffix.length).includes(' Given ')));
+    }
+    if (index === -1 && !states) index = names.findIndex((name) => name.endsWith(` - ${description}`));
     if (index === -1) return [];
     const [error] = errors.splice(index, 1);
     return mismatchMessages(error!);
   };
   const unmatched = (): string[] => errors.map((e) => `${stripAnsi(e.interaction ?? 'verification')}: ${mismatchMessages(e).join('; ')}`);
   if (pact) {
-    const interactions = pact.interactions.map((interaction) => {
-      const messages = takeErrors(interaction.description);
-      const outcome = results.find((r) => r.description === interaction.description)?.result;
-      const ran = results.some((r) => r.description === interaction.description);
+    const seen = new Map<string, number>();
+    const interactions = pact.interactions.map((interaction): InteractionResult => {
+      const states = interaction.states.map((s) => s.name);
+      if (!interaction.request) {
+        // The verifier's own result for it (if it tried) is dropped with the others of this description's turn.
+        return { description: interaction.description, states, ok: true, skipped: MESSAGE_NOT_SUPPORTED, messages: [] };
+      }
+      const messages = takeErrors(interaction.description, states);
+      const turn = seen.get(interaction.description) ?? 0;
+      seen.set(interaction.description, turn + 1);
+      const result = results.filter((r) => r.description === interaction.description)[turn];
+      const ran = result !== undefined;
+      const seconds = toSeconds(result?.duration);
       return {
         description: interaction.description,
-        states: interaction.states.map((s) => s.name),
-        ok: messages.length === 0 && ran && outcome !== 'Error' && outcome !== 'Failed',
+        states,
+        ok: messages.length === 0 && ran && result.result !== 'Error' && result.result !== 'Failed',
         messages: messages.length > 0 || ran ? messages : ['not verified (the verifier did not run this interaction)'],
+        ...(seconds === undefined ? {} : { seconds }),
       };
     });
     return { interactions, unmatched: unmatched() };
   }
-  const interactions = results.map((r) => {
-    const messages = takeErrors(r.description ?? '');
-    return { description: r.description ?? '', states: [], ok: messages.length === 0 && r.result !== 'Error', messages };
+  const interactions = results.map((r): InteractionResult => {
+    const messages = takeErrors(r.description ?? '', undefined);
+    const seconds = toSeconds(r.duration);
+    return { description: r.description ?? '', states: [], ok: messages.length === 0 && r.result !== 'Error', messages, ...(seconds === undefined ? {} : { seconds }) };
   });
   return { interactions, unmatched: unmatched() };
 }
@@ -140,6 +179,51 @@ interface RunTarget {
   /** Verifier options that say where the pacts come from. */
   pactSource: Partial<VerifierOptions>;
   mount: string;
+  /** Per interaction (by index), the `${name}`s its request takes from provider states (ProviderState generators). */
+  stateVariables: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+/** The `${name}` expressions of every ProviderState generator in a raw interaction's request. */
+export function providerStateVariables(rawInteraction: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 12 || typeof v !== 'object' || v === null) return;
+    const o = v as Record<string, unknown>;
+    if (o['type'] === 'ProviderState' && typeof o['expression'] === 'string') {
+      for (const [, name] of o['expression'].matchAll(/\$\{([^}]+)\}/g)) names.add(name!.trim());
+    }
+    for (const child of Object.values(o)) walk(child, depth + 1);
+  };
+  walk((rawInteraction as { request?: unknown } | null)?.request, 0);
+  return [...names];
+}
+
+function rawInteractions(file: string): unknown[] {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: unknown; messages?: unknown };
+    const list = json.interactions ?? json.messages;
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Provider-state values a request takes but no state of its interaction gave: the pact's example value goes out
+ * instead and the failure reads like the mock's fault, so the variable is named.
+ */
+function applyStateVariables(result: PactResult, wanted: ReadonlyArray<ReadonlyArray<string>>, given: ReadonlyMap<string, ReadonlySet<string>>): void {
+  result.interactions.forEach((interaction, index) => {
+    const ran = interaction.states.filter((s) => given.has(s));
+    if (interaction.skipped || ran.length === 0) return;
+    const offered = new Set(ran.flatMap((s) => [...given.get(s)!]));
+    const missing = (wanted[index] ?? []).filter((name) => !offered.has(name));
+    if (missing.length === 0) return;
+    const list = missing.map((m) => `\${${m}}`).join(', ');
+    const gives = offered.size ? `gives only ${[...offered].map((o) => `\${${o}}`).join(', ')}` : 'gives no values';
+    interaction.ok = false;
+    interaction.messages.unshift(`the request takes ${list} from the provider state, but ${ran.map((s) => `'${s}'`).join(' and ')} ${gives} (see contracts/README.md)`);
+  });
 }
 
 async function runOne(Verifier: VerifierClass, running: RunningServer, target: RunTarget, startTime: number, logLevel: VerifyPactsOptions['logLevel']): Promise<PactResult> {
@@ -149,12 +233,36 @@ async function runOne(Verifier: VerifierClass, running: RunningServer, target: R
     const world = running.mock.runtime.get(sandbox.id)?.world;
     if (!world) throw new Error(`sandbox ${sandbox.id} vanished`);
     const states = createVerifierStates({ world, baseUrl: `${running.url}${sandbox.basePath}` }, { startTime });
+    // Which values each state handed back, to name a `${variable}` a request takes that no state gives.
+    const given = new Map<string, Set<string>>();
+    const stateHandlers = new Proxy(states.stateHandlers, {
+      get(target, name) {
+        const handler = Reflect.get(target, name) as { setup: (params?: unknown) => Promise<Record<string, unknown> | undefined> } | undefined;
+        if (typeof name !== 'string' || !handler || typeof handler.setup !== 'function') return handler;
+        return {
+          ...handler,
+          async setup(params?: unknown) {
+            const values = await handler.setup(params);
+            const keys = given.get(name) ?? new Set<string>();
+            for (const key of Object.keys(values ?? {})) keys.add(key);
+            given.set(name, keys);
+            return values;
+          },
+        };
+      },
+    });
     let json: VerifierJson | undefined;
+    if (target.pact && target.pact.interactions.every((i) => !i.request)) {
+      // Only message interactions: nothing the verifier could run against an HTTP mock.
+      result.interactions = toInteractionResults(target.pact, undefined).interactions;
+      result.ok = true;
+      return result;
+    }
     try {
       const out = await new Verifier({
         provider: target.provider,
         providerBaseUrl: `${running.url}${sandbox.basePath}${target.mount}`,
-        stateHandlers: states.stateHandlers as VerifierOptions['stateHandlers'],
+        stateHandlers: stateHandlers as VerifierOptions['stateHandlers'],
         beforeEach: states.beforeEach,
         requestFilter: states.requestFilter as unknown as VerifierOptions['requestFilter'],
         logLevel: logLevel ?? 'error',
@@ -170,6 +278,7 @@ async function runOne(Verifier: VerifierClass, running: RunningServer, target: R
     result.interactions = mapped.interactions;
     result.problems.push(...mapped.unmatched);
     applyStateProblems(result, states.problems);
+    applyStateVariables(result, target.stateVariables, given);
     if (json && json.result === false && result.interactions.every((i) => i.ok) && result.problems.length === 0) {
       result.problems.push('the verifier reported a failure that names no interaction');
     }
@@ -198,6 +307,7 @@ function targetsFromFiles(files: ReadonlyArray<string>, operations: ReadonlyArra
       provider: pact.provider || 'authmock',
       pactSource: { pactUrls: [file] },
       mount: resolveMount(pact, operations),
+      stateVariables: rawInteractions(file).map(providerStateVariables),
     });
   }
   return targets;
@@ -215,6 +325,7 @@ function targetsFromBroker(brokerUrl: string, providers: ReadonlyArray<string>, 
       // Pact's recommended selection: the consumers' main branch and whatever is deployed or released.
       pactSource: { pactBrokerUrl: brokerUrl, consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }], failIfNoPactsFound: false },
       mount: mounts.has(guess) ? guess : '',
+      stateVariables: [],
     };
   });
 }

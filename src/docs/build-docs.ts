@@ -3,7 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DEFAULT_SERVER_URL, toServerUrl } from './docs-page.js';
-import { loadDocsSite, SPEC_FILE_NAMES } from './docs-site.js';
+import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT } from '../paths.js';
+import { loadDocsSite } from './docs-site.js';
+import { FLOWS } from './flows.js';
 
 export interface BuildDocsOptions {
   /** The OpenAPI document's root file. */
@@ -34,10 +36,16 @@ export class DocsError extends Error {
 export async function buildDocs(options: BuildDocsOptions): Promise<BuiltDocs> {
   const serverUrl = options.serverUrl === undefined ? DEFAULT_SERVER_URL : toServerUrl(options.serverUrl);
   if (serverUrl === undefined) throw new DocsError(options.serverUrl ?? '');
-  const site = await loadDocsSite({ document: options.document, ...(options.title === undefined ? {} : { title: options.title }) });
+  // authmock's own document: its control API and the four flows' diagrams go on the page too.
+  const own = resolve(options.document) === DEFAULT_DOCUMENT;
+  const site = await loadDocsSite({
+    document: options.document,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(own ? { admin: ADMIN_DOCUMENT, flows: FLOWS.map((f) => f.provider) } : {}),
+  });
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });
-  const files = [...site.files.values(), ...SPEC_FILE_NAMES.map((name) => site.specFile(name, serverUrl))];
+  const files = [...site.files.values(), ...site.specFileNames.flatMap((name) => site.specFile(name, serverUrl) ?? [])];
   const written = await Promise.all(
     files.map(async (file) => {
       const path = join(out, file.name);

@@ -1,7 +1,10 @@
 // Load the docs site once: validate and bundle the document, read Swagger UI; the server-specific files on demand.
 
 import { loadSpec } from '../spec/load-spec.js';
+import { FLOWS } from './flows.js';
+import { renderFlowsHtml } from './sequence-svg.js';
 import {
+  renderAdminSpecScript,
   renderIndexHtml,
   renderInitScript,
   renderSpecScript,
@@ -16,6 +19,10 @@ export interface DocsSiteOptions {
   document: string;
   /** The page title (default: the document's info.title). */
   title?: string;
+  /** The control API's document, shown below the providers (authmock's own docs). */
+  admin?: string;
+  /** The providers whose flows are drawn as sequence diagrams (authmock's own document only). */
+  flows?: ReadonlyArray<string>;
 }
 
 export interface DocsSite {
@@ -24,12 +31,14 @@ export interface DocsSite {
   document: BundledDocument;
   /** The files that do not depend on the server: index.html, docs-init.js and Swagger UI's own, by name. */
   files: ReadonlyMap<string, SiteFile>;
-  /** openapi.json or spec.js for a server URL ("Try it out" sends requests there). */
-  specFile(name: SpecFileName, serverUrl: string): SiteFile;
+  /** The spec files this site has: openapi.json and spec.js, and the admin ones when it shows the control API. */
+  specFileNames: ReadonlyArray<SpecFileName>;
+  /** openapi.json or spec.js (or their admin-) for a server URL ("Try it out" sends requests there); undefined when absent. */
+  specFile(name: SpecFileName, serverUrl: string): SiteFile | undefined;
 }
 
-/** The generated files whose content depends on the server URL. */
-export const SPEC_FILE_NAMES = ['openapi.json', 'spec.js'] as const;
+/** The generated files whose content depends on the server URL (the admin ones only when the site shows it). */
+export const SPEC_FILE_NAMES = ['openapi.json', 'spec.js', 'admin-openapi.json', 'admin-spec.js'] as const;
 export type SpecFileName = (typeof SPEC_FILE_NAMES)[number];
 
 export const isSpecFileName = (name: string): name is SpecFileName => (SPEC_FILE_NAMES as ReadonlyArray<string>).includes(name);
@@ -44,18 +53,33 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
 
 export async function loadDocsSite(options: DocsSiteOptions): Promise<DocsSite> {
   const dir = swaggerUiDistDir();
-  const [document, vendor, version] = await Promise.all([bundleDocument(options.document), readSwaggerUiFiles(dir), swaggerUiVersion(dir)]);
+  const [document, admin, vendor, version] = await Promise.all([
+    bundleDocument(options.document),
+    options.admin ? bundleDocument(options.admin) : undefined,
+    readSwaggerUiFiles(dir),
+    swaggerUiVersion(dir),
+  ]);
   const title = titleOf(document, options.title);
   const generated = (name: string, body: string): SiteFile => ({ name, contentType: contentTypeFor(name), body, immutable: false });
+  const wanted = new Set(options.flows ?? []);
+  const flowsHtml = renderFlowsHtml(FLOWS.filter((f) => wanted.has(f.provider)));
+  const index = renderIndexHtml(title, version, { flowsHtml, admin: admin !== undefined });
   const files = new Map<string, SiteFile>();
-  for (const file of [generated('index.html', renderIndexHtml(title, version)), generated('docs-init.js', renderInitScript()), ...vendor]) {
+  for (const file of [generated('index.html', index), generated('docs-init.js', renderInitScript()), ...vendor]) {
     files.set(file.name, file);
   }
+  const specFileNames = SPEC_FILE_NAMES.filter((name) => admin !== undefined || !name.startsWith('admin-'));
   return {
     title,
     document,
     files,
+    specFileNames,
     specFile(name, serverUrl) {
+      if (name.startsWith('admin-')) {
+        if (!admin) return undefined;
+        const served = withServer(admin, serverUrl);
+        return generated(name, name === 'admin-spec.js' ? renderAdminSpecScript(served) : `${JSON.stringify(served, null, 2)}\n`);
+      }
       const served = withServer(document, serverUrl);
       return generated(name, name === 'spec.js' ? renderSpecScript(served) : `${JSON.stringify(served, null, 2)}\n`);
     },

@@ -128,8 +128,11 @@ export interface paths {
         /**
          * List recent requests
          * @description Lists the most recent requests to the provider routes, newest first, with the operation
-         *     matched, the status sent, how the caller authenticated and what went wrong (the same text
-         *     as `X-Mock-Problem`).
+         *     matched, the status sent, how the caller authenticated, which credential it sent (masked)
+         *     and what went wrong (the whole `X-Mock-Problem` text, code and detail). Each entry keeps
+         *     the request's headers and body with secrets masked: credential headers and secret-named
+         *     fields show only their first four and last two characters, as `GET /__admin/state` does;
+         *     the query string is never kept.
          */
         get: operations["adminListRequests"];
         put?: never;
@@ -354,9 +357,34 @@ export interface components {
             status: number;
             /** @description How the caller authenticated, e.g. `anonymous`, `none`, `DeviceHQSessionToken`. */
             auth: string;
-            /** @description The `X-Mock-Problem` text, or null when there was none. */
+            /**
+             * @description The credential the request carried for the operation's security scheme, masked (first
+             *     four and last two characters), whether or not it was accepted; null when it sent none
+             *     or the operation needs none.
+             */
+            credential: {
+                /** @description The security scheme's name in the document, e.g. `DeviceHQSessionToken`. */
+                scheme: string;
+                /** @description The credential, masked. */
+                value: string;
+            } | null;
+            /** @description The whole `X-Mock-Problem` text (compact JSON with `code` and `detail`), or null when there was none. */
             problem: string | null;
             duration_ms: number;
+            /**
+             * @description The request's headers (names in lower case, repeated ones joined with `, `); the values
+             *     of `Authorization`, `Cookie`, credential headers and headers named like a token, key,
+             *     secret or password are masked.
+             */
+            request_headers: {
+                [key: string]: string;
+            };
+            /**
+             * @description The parsed request body (JSON or form fields), or null when there was none or the
+             *     operation takes none. Strings under secret-named fields, and long strings that are not
+             *     an e-mail address or a date, are masked; a body over 8 KiB is replaced by a note.
+             */
+            request_body: Record<string, never> | unknown[] | string | number | boolean | null;
         };
         /** @description Recent requests, newest first. */
         RequestLog: {
@@ -746,9 +774,18 @@ export interface operations {
                      *           "path": "/devicehq/api/v2/test",
                      *           "operation_id": "devicehqTest",
                      *           "status": 401,
-                     *           "auth": "DeviceHQSessionToken",
+                     *           "auth": "failed:auth.expired",
+                     *           "credential": {
+                     *             "scheme": "DeviceHQSessionToken",
+                     *             "value": "ZQ3r…8w"
+                     *           },
                      *           "problem": "{\"code\":\"auth.expired\",\"detail\":\"session expired 60 s ago\"}",
-                     *           "duration_ms": 1.8
+                     *           "duration_ms": 1.8,
+                     *           "request_headers": {
+                     *             "host": "127.0.0.1:4010",
+                     *             "x-auth-token": "ZQ3r…8w"
+                     *           },
+                     *           "request_body": null
                      *         }
                      *       ]
                      *     }

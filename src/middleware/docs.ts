@@ -51,7 +51,9 @@ export function createDocsMiddleware(options: DocsMiddlewareOptions): Middleware
         sendResponse(ctx, problemResponse(error, ctx.path), [{ code: error.code, detail: error.message }]);
         return;
       }
-      return serve(ctx, (await site()).specFile(name, origin));
+      const file = (await site()).specFile(name, origin);
+      if (!file) return next();
+      return serve(ctx, file);
     }
 
     const file = (await site()).files.get(name);

@@ -69,6 +69,7 @@ export function createOperationMiddleware(compiled: CompiledOperation, provider:
         const raw = await readBody(ctx.req, options.bodyLimit);
         const parsed = parseBody(raw, typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined, { maxDepth: options.maxDepth });
         req.body = parsed?.value;
+        state.body = req.body;
         if (!parsed) req.mediaType = undefined;
       }
     } catch (error) {

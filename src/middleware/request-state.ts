@@ -8,6 +8,8 @@ export interface RequestState {
   operationId: string | null;
   auth: string;
   problem: string | null;
+  /** The parsed request body, for the request log (undefined when the operation takes none). */
+  body: unknown;
   /** The request's headers, read once from rawHeaders (see toHeaderBag). */
   headers: HeaderBag;
 }

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Clock } from '../clock.js';
+import { closestName } from '../did-you-mean.js';
 import { writeCacheFile } from '../spec/cache-dir.js';
 import type { Provider } from '../types.js';
 import type { Compiler } from '../validation/ajv.js';
@@ -20,35 +21,95 @@ function createFixtureAjv(): Compiler {
   return addFormats(new Ajv2020({ strict: false, allErrors: false, validateSchema: false }));
 }
 
+/** One mistake in a fixtures file: where (a JSON pointer, or a line and column) and what. */
+export interface FixtureProblem {
+  path: string;
+  reason: string;
+}
+
 export class FixtureError extends Error {
   readonly code = 'fixtures.invalid' as const;
+  /** Every mistake found, the first one also as `path` and `reason`. */
+  readonly problems: ReadonlyArray<FixtureProblem>;
   constructor(
     readonly file: string,
     readonly path: string,
     readonly reason: string,
+    problems?: ReadonlyArray<FixtureProblem>,
   ) {
-    super(`${file}${path ? ` at ${path}` : ''}: ${reason}`);
+    const all = problems && problems.length > 0 ? problems : [{ path, reason }];
+    const one = (p: FixtureProblem): string => `${p.path ? ` at ${p.path}` : ''}: ${p.reason}`;
+    super(all.length === 1 ? `${file}${one(all[0]!)}` : `${file} has ${all.length} mistakes:\n${all.map((p) => `  - ${p.path || '/'}: ${p.reason}`).join('\n')}`);
     this.name = 'FixtureError';
+    this.problems = all;
   }
 }
 
 export type FixtureValidator = (file: string, value: unknown) => Fixtures;
 
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+  parentSchema?: { properties?: Record<string, unknown> };
+}
+
+const MAX_PROBLEMS = 25;
+
+/** Ajv's errors as a newcomer reads them: each with its path, a misspelt key named with the key it was meant to be. */
+export function toFixtureProblems(errors: ReadonlyArray<AjvIssue>): FixtureProblem[] {
+  // Branches of anyOf/oneOf/if say only "must match a schema": kept only when nothing more precise was found.
+  const precise = errors.filter((e) => !['anyOf', 'oneOf', 'if', 'not'].includes(e.keyword));
+  const seen = new Set<string>();
+  const problems: FixtureProblem[] = [];
+  for (const e of precise.length > 0 ? precise : errors) {
+    let problem: FixtureProblem;
+    const extra = e.params['additionalProperty'];
+    const missing = e.params['missingProperty'];
+    if (typeof extra === 'string') {
+      const known = Object.keys(e.parentSchema?.properties ?? {});
+      const guess = closestName(extra, known);
+      problem = {
+        path: `${e.instancePath}/${extra}`,
+        reason: `unknown key '${extra}'${guess ? `; did you mean '${guess}'?` : known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      };
+    } else if (typeof missing === 'string') {
+      problem = { path: e.instancePath || '/', reason: `missing required key '${missing}'` };
+    } else {
+      const allowed = Array.isArray(e.params['allowedValues']) ? ` (${(e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')})` : '';
+      problem = { path: e.instancePath || '/', reason: `${e.message ?? 'invalid'}${allowed}` };
+    }
+    const key = `${problem.path}\u0000${problem.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+    if (problems.length === MAX_PROBLEMS) break;
+  }
+  return problems;
+}
+
 export function createFixtureValidator(providers: ReadonlyArray<Provider>, compiler?: Compiler): FixtureValidator {
   const ajv = compiler ?? createFixtureAjv();
-  const validate = ajv.compile({
+  const schema = {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(providers.map((p) => [p.name, p.fixtureSchema])),
-  });
+  };
+  const validate = ajv.compile(schema);
+  // Compiled only when a file is wrong: every mistake at once, with the schema that names the keys allowed there.
+  let explain: ReturnType<Compiler['compile']> | undefined;
   return (file, value) => {
     if (value === null || value === undefined) return {};
     if (!validate(value)) {
-      const error = validate.errors?.[0];
-      const params = (error?.params ?? {}) as Record<string, unknown>;
-      const extra = params['additionalProperty'] ?? params['missingProperty'];
-      const path = `${error?.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
-      throw new FixtureError(file, path, `${error?.message ?? 'invalid'}${typeof extra === 'string' ? ` ('${extra}')` : ''}`);
+      if (!explain) {
+        const { Ajv2020, addFormats } = loadAjv();
+        explain = addFormats(new Ajv2020({ strict: false, allErrors: true, verbose: true, validateSchema: false })).compile(schema);
+      }
+      explain(value);
+      const problems = toFixtureProblems((explain.errors ?? validate.errors ?? []) as unknown as AjvIssue[]);
+      const first = problems[0] ?? { path: '/', reason: 'invalid' };
+      throw new FixtureError(file, first.path, first.reason, problems);
     }
     return value as Fixtures;
   };

@@ -1,4 +1,5 @@
-// The docs in headless Chromium: /docs on the running mock (four sign-ins listed, one performed), and a built site on file://.
+// The docs in headless Chromium: /docs on the running mock (four sign-ins listed, one performed, the flows drawn, the
+// admin API shown), and a built site on file://.
 
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ describe('/docs on the running mock', () => {
       await expect(summary.innerText()).resolves.toBe(operationId);
     }
     // "Try it out" points at this mock.
-    await expect(page.locator('.servers select option').allInnerTexts()).resolves.toEqual([`${mock.url} - this authmock`]);
+    await expect(page.locator('#swagger-ui .servers select option').allInnerTexts()).resolves.toEqual([`${mock.url} - this authmock`]);
 
     const operation = page.locator('#operations-emnify-emnifyAuthenticate');
     await operation.locator('.opblock-summary-control').click();
@@ -98,15 +99,39 @@ describe('/docs on the running mock', () => {
     await page.close();
   });
 
-  it("renders each provider's sequence diagram as preformatted text", async () => {
-    const { page } = await openPage(`${mock.url}/docs/`);
+  it("draws each provider's flow as an SVG sequence diagram, made by authmock itself", async () => {
+    const { page, requested, errors } = await openPage(`${mock.url}/docs/`);
+    await page.locator('#flows > summary').click();
     for (const [tag] of SIGN_INS) {
-      const diagram = page.locator(`.opblock-tag[data-tag="${tag}"] pre`).first();
-      const text = await diagram.innerText();
-      expect(text).toMatch(/^Client\s+authmock/);
-      expect(text).toContain('|------------------------------------------------>|');
-      await expect(diagram.evaluate((el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).whiteSpace)).resolves.toBe('pre');
+      const svg = page.locator(`#flow-${tag.toLowerCase()} svg.sequence-diagram`);
+      await expect(svg.isVisible()).resolves.toBe(true);
+      const box = await svg.boundingBox();
+      expect(box?.width).toBeGreaterThan(600);
+      expect(box?.height).toBeGreaterThan(150);
+      // Every label fits inside the drawing (none is cut off at the edges).
+      const overflow = await svg.evaluate((el) => {
+        const outer = (el as unknown as { getBoundingClientRect(): { left: number; right: number } }).getBoundingClientRect();
+        const texts = (el as unknown as { querySelectorAll(s: string): Array<{ getBoundingClientRect(): { left: number; right: number } }> }).querySelectorAll('text');
+        return [...texts].filter((t) => t.getBoundingClientRect().left < outer.left - 1 || t.getBoundingClientRect().right > outer.right + 1).length;
+      });
+      expect(overflow).toBe(0);
     }
+    await expect(page.locator('#flow-rfcx svg').innerHTML()).resolves.toContain('x-auth-user: register');
+    await page.locator('#flows').screenshot({ path: join(ARTIFACTS, 'flows.png') });
+    expect(requested.every((url) => url.startsWith(`${mock.url}/`) || url.startsWith('data:'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the admin API (clock, sandboxes, faults, state, request log) below the providers', async () => {
+    const { page, errors } = await openPage(`${mock.url}/docs/`);
+    const admin = page.locator('#swagger-ui-admin');
+    await admin.locator('.opblock-tag').first().waitFor({ timeout: 20_000 });
+    for (const operationId of ['adminListRequests', 'adminListFaults', 'adminCreateSandbox', 'adminGetState']) {
+      await expect(admin.locator(`[id$="-${operationId}"]`).count()).resolves.toBe(1);
+    }
+    await expect(admin.locator('.servers select option').allInnerTexts()).resolves.toEqual([`${mock.url} - this authmock`]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
@@ -116,13 +141,15 @@ describe('authmock docs --out, opened from file://', () => {
     const out = await mkdtemp(join(tmpdir(), 'authmock-docs-browser-'));
     const built = await buildDocs({ document: DEFAULT_DOCUMENT, out, serverUrl: mock.url });
     const { page, requested, errors } = await openPage(pathToFileURL(built.index).href);
-    await expect(page.locator('.opblock-tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-tag')))).resolves.toEqual(
+    await expect(page.locator('#swagger-ui .opblock-tag').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-tag')))).resolves.toEqual(
       SIGN_INS.map(([tag]) => tag),
     );
     for (const [tag, operationId] of SIGN_INS) {
       await expect(page.locator(`#operations-${tag}-${operationId}`).isVisible()).resolves.toBe(true);
     }
-    await expect(page.locator('.servers select option').allInnerTexts()).resolves.toEqual([`${mock.url} - this authmock`]);
+    await expect(page.locator('#swagger-ui .servers select option').allInnerTexts()).resolves.toEqual([`${mock.url} - this authmock`]);
+    await expect(page.locator('#swagger-ui-admin .opblock-tag').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('svg.sequence-diagram').count()).resolves.toBe(4);
     expect(requested.every((url) => url.startsWith(pathToFileURL(out).href) || url.startsWith('data:'))).toBe(true);
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'docs-file.png') });

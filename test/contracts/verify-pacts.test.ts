@@ -26,8 +26,8 @@ describe('verifyPacts', () => {
       'rfcx-guardian-app → authmock-rfcx',
     ]);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/<testsuites name="authmock verify-pacts" tests="\d+" failures="0">/);
-    expect(xml).toContain('<testcase classname="duet-ios-app.authmock-duet" name="a sign-in with login and password"/>');
+    expect(xml).toMatch(/<testsuites name="authmock verify-pacts" tests="\d+" failures="0" skipped="0" time="\d+\.\d{3}">/);
+    expect(xml).toMatch(/<testcase classname="duet-ios-app.authmock-duet" name="a sign-in with login and password" time="\d+\.\d{3}"\/>/);
   }, 180_000);
 
   it('fails on a pact that expects a field the mock does not return, and says which', async () => {
