@@ -145,7 +145,7 @@ export function renderIndexHtml(title: string, swaggerUiVersion: string, extras:
     <link rel="icon" type="image/png" href="./favicon-16x16.png" sizes="16x16">
     <style>
       body { margin: 0; background: #fafafa; }
-      /* ASCII art in the document's code blocks: keep their lines whole. */
+      /* Code blocks in a document's descriptions: keep their lines whole. */
       .swagger-ui .markdown pre, .swagger-ui .renderedMarkdown pre { white-space: pre; overflow-x: auto; }
       .swagger-ui .markdown pre code, .swagger-ui .renderedMarkdown pre code { white-space: pre; color: #3b4151; font-weight: 400; }
       .authmock-nav, .flows, .authmock-section { max-width: 1420px; margin: 0 auto; padding: 12px 20px; font-family: sans-serif; color: #3b4151; box-sizing: border-box; }
