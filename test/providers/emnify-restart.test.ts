@@ -1,10 +1,11 @@
 // emnify against the built command: tokens survive a restart with --state (as across a real server deploy,
 // BEHAVIOUR.md), --jwt-secret pins the key, and the lifetimes are command-line settings.
 
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { run, serve, type Spawned } from '../e2e/spawn.js';
 
 const USER = { username: 'user@domain.com', password: '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12' };
@@ -75,7 +76,10 @@ describe('emnify tokens across a restart of the built command', () => {
     expect(after.providers.emnify.jwt.signing_key).toEqual({ source: 'state', fingerprint: before.providers.emnify.jwt.signing_key.fingerprint });
 
     // The key is in the state file (that is what makes it durable), never in what the command printed or logged.
-    const key = ((JSON.parse(await readFile(state, 'utf8')) as { store: Record<string, Record<string, { signing_key?: string }>> }).store['emnify.settings']?.['jwt'])?.signing_key;
+    const db = new Database(state, { readonly: true });
+    const row = db.prepare("SELECT value FROM records WHERE collection = 'emnify.settings' AND key = 'jwt'").get() as { value: string } | undefined;
+    db.close();
+    const key = row ? (JSON.parse(row.value) as { signing_key?: string }).signing_key : undefined;
     expect(key).toMatch(/^[A-Za-z0-9_-]{64}$/);
     expect(first.output()).not.toContain(key!);
     expect(second.output()).not.toContain(key!);
