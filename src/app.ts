@@ -18,7 +18,7 @@ import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
 import type { Operation, Provider } from './types.js';
-import { createAjvSet, type AjvSet } from './validation/ajv.js';
+import { createAjvSet, schemaSourceOf, type AjvSet } from './validation/ajv.js';
 import { noValidatorCache, openValidatorCache } from './validation/precompiled.js';
 
 export interface Logger {
@@ -119,7 +119,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const compilers: AjvSet[] = [];
   for (const spec of options.specs) {
     const cache = options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
-    const ajv = createAjvSet(spec.document.openapi, cache);
+    const ajv = createAjvSet(spec.document.openapi, cache, { schemas: schemaSourceOf(spec), warn: (message) => logger.warn({ file: spec.file }, message) });
     compilers.push(ajv);
     for (const op of buildOperationIndex(spec, basePaths)) {
       operationIds.add(op.operationId);

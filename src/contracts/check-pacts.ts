@@ -10,10 +10,10 @@ import { sampleFromSchema } from '../pipeline/example.js';
 import { findCredential } from '../security/authenticate.js';
 import { buildOperationIndex } from '../spec/operation-index.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
-import type { CredentialResolver, MockRequest, MockResponse, Operation, Provider } from '../types.js';
-import { createAjvSet } from '../validation/ajv.js';
+import type { CredentialResolver, JsonSchema, MockRequest, MockResponse, Operation, Provider } from '../types.js';
+import { createAjvSet, schemaSourceOf } from '../validation/ajv.js';
 import { findResponse } from '../validation/response.js';
-import { withPartialResponses } from './partial-schema.js';
+import { toPartialSchema, withPartialResponses } from './partial-schema.js';
 import { PactFileError, readPactFile, type PactFile, type PactInteraction, type PactRequest, type PactResponse } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix, rewritePath, type OperationMatcher, type PathRewrite } from './resolve-operation.js';
 
@@ -109,12 +109,13 @@ export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}):
   const providers = options.providers ?? [];
   const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
   const matcher: OperationMatcher = createOperationMatcher(ops, spec.document['servers']);
-  const ajv = createAjvSet(spec.document.openapi);
+  // Responses are expectations, which state only the fields the consumer relies on (partial-schema.ts).
+  const schemas = schemaSourceOf(spec, (schema) => toPartialSchema(schema as JsonSchema));
+  const ajv = createAjvSet(spec.document.openapi, undefined, schemas ? { schemas } : {});
   const compiled = new Map<Operation, CompiledOperation>();
   const compile = (op: Operation): CompiledOperation => {
     let c = compiled.get(op);
-    // Requests are checked as sent; responses as expectations, which state only the fields the consumer relies on.
-    if (!c) compiled.set(op, (c = compileOperation(withPartialResponses(op), ajv)));
+    if (!c) compiled.set(op, (c = compileOperation(schemas ? op : withPartialResponses(op), ajv)));
     return c;
   };
   const resolversOf = (op: Operation): Readonly<Record<string, CredentialResolver>> | undefined =>

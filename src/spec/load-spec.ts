@@ -14,10 +14,14 @@ export type OpenApiDocument = Record<string, unknown> & {
 
 export interface LoadedSpec {
   file: string;
-  /** Fully dereferenced document: every $ref replaced by its target. */
+  /** Fully dereferenced document: every $ref replaced by its target (recursive schemas are circular objects). */
   document: OpenApiDocument;
   /** sha256 of the bundled document: names what was validated and compiled from it. */
   hash: string;
+  /** The bundled document ($refs kept): what validators are compiled against. */
+  bundled?: OpenApiDocument;
+  /** Where each object of `document` sits in `bundled` (a JSON pointer). */
+  pointers?: WeakMap<object, string>;
 }
 
 export class SpecError extends Error {
@@ -119,11 +123,11 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
   const hash = sha256(JSON.stringify(bundled));
-  let document: OpenApiDocument;
+  let dereferenced;
   try {
-    document = dereferenceInternal(bundled) as OpenApiDocument;
+    dereferenced = dereferenceInternal(bundled);
   } catch (error) {
     throw new SpecError(file, '', (error as Error).message);
   }
-  return { file, document, hash };
+  return { file, document: dereferenced.document as OpenApiDocument, hash, bundled, pointers: dereferenced.pointers };
 }

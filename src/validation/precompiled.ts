@@ -8,6 +8,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { writeCacheFile } from '../spec/cache-dir.js';
 import { FORMATS_VERSION } from './formats.js';
 import { loadAjv } from './ajv-modules.js';
+import { CONVERSION_VERSION } from '../spec/to-json-schema.js';
 
 
 const require = createRequire(import.meta.url);
@@ -34,7 +35,7 @@ export const noValidatorCache: ValidatorCache = {
 const absolutise = (code: string): string => code.replace(/require\("ajv\/dist\//g, `require(${JSON.stringify(`${AJV_DIR}/dist/`).slice(0, -1)}`);
 
 export async function openValidatorCache(dir: string, documentHash: string): Promise<ValidatorCache> {
-  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}-${FORMATS_VERSION}.cjs`);
+  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}-${FORMATS_VERSION}${CONVERSION_VERSION}.cjs`);
   let loaded: Record<string, ValidateFunction> = {};
   let source = '';
   try {
