@@ -39,7 +39,8 @@ function compileTemplate(path: string): { regex: RegExp; names: string[] } {
   let source = '';
   let last = 0;
   for (const m of path.matchAll(/\{([^}]+)\}/g)) {
-    source += escapeRegex(path.slice(last, m.index)) + '([^/]+)';
+    // A blank segment still names the operation, so that check-pacts can say the parameter is blank.
+    source += escapeRegex(path.slice(last, m.index)) + '([^/]*)';
     names.push(m[1]!);
     last = m.index + m[0].length;
   }
