@@ -9,7 +9,7 @@ import { createDocsMiddleware, DOCS_PATH } from './middleware/docs.js';
 import { createOperationMiddleware, respondError, toHeaderBag } from './middleware/handle-operation.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
-import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
+import { compileOperation, warmOperations, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
 import { createRuntime, createWorldRuntime, toRequestRecord, type LoggedRequest, type Runtime, type WorldRuntime } from './runtime.js';
 import { buildOperationIndex } from './spec/operation-index.js';
@@ -123,7 +123,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     compilers.push(ajv);
     for (const op of buildOperationIndex(spec, basePaths)) {
       operationIds.add(op.operationId);
-      compiled.push(compileOperation(op, ajv));
+      compiled.push(compileOperation(op, ajv, op.provider !== null));
     }
   }
 
@@ -290,8 +290,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
   });
 
-  // Save newly compiled validators for the next start, off the start-up path.
-  setImmediate(() => void Promise.all(compilers.map((c) => c.save())));
+  // Compile what waits for its first use (another document's operations), then save newly compiled validators for
+  // the next start, off the start-up path.
+  let closed = false;
+  setImmediate(() => void warmOperations(compiled, () => closed).then(() => Promise.all(compilers.map((c) => c.save()))));
 
   const sweep = setInterval(() => void sweepAll(rt, providers), options.sweepIntervalMs ?? 30_000);
   sweep.unref();
@@ -303,7 +305,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     runtime: rt,
     operations: compiled,
     callback: () => app.callback(),
-    close: () => clearInterval(sweep),
+    close: () => {
+      closed = true;
+      clearInterval(sweep);
+    },
     flush: options.flush ?? (async () => undefined),
   };
 }

@@ -101,8 +101,21 @@ async function validateFresh(file: string): Promise<{ bundled: OpenApiDocument; 
   const parser = new SwaggerParser();
   const bundled = (await parser.bundle(file)) as unknown as OpenApiDocument;
   const files = parser.$refs.paths().filter((p) => !/^https?:/.test(p));
-  await SwaggerParser.validate(structuredClone(bundled) as never);
+  await SwaggerParser.validate(withLowerCaseHttpSchemes(structuredClone(bundled)) as never);
   return { bundled, files };
+}
+
+/**
+ * HTTP authentication scheme names are case-insensitive (RFC 9110 §11.1): `scheme: Bearer` is valid, but the OpenAPI
+ * 3.1 meta-schema only knows `bearer` (and refuses its `bearerFormat` otherwise). The copy that is validated says it
+ * in lower case.
+ */
+function withLowerCaseHttpSchemes(document: OpenApiDocument): OpenApiDocument {
+  for (const scheme of Object.values(document.components?.['securitySchemes'] ?? {})) {
+    const s = scheme as Record<string, unknown> | null;
+    if (s && s['type'] === 'http' && typeof s['scheme'] === 'string') s['scheme'] = s['scheme'].toLowerCase();
+  }
+  return document;
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
