@@ -43,10 +43,30 @@ interface ValidationDetail {
   params?: Record<string, unknown>;
 }
 
-function describe(file: string, error: unknown): SpecError {
-  const err = error as { message?: string; details?: ValidationDetail[]; path?: Array<string | number> };
+/** Where a `$ref` that points nowhere is written: the pointer of the first `$ref` with that text in the file. */
+async function findRef(file: string, ref: string): Promise<string> {
+  try {
+    const { parse } = await import('yaml');
+    const found = (node: unknown, pointer: string): string | undefined => {
+      if (node === null || typeof node !== 'object') return undefined;
+      if ((node as Record<string, unknown>)['$ref'] === ref) return `${pointer}/$ref`;
+      for (const [key, value] of Object.entries(node)) {
+        const hit = found(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return found(parse(await readFile(file, 'utf8')) as unknown, '') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+async function describe(file: string, error: unknown): Promise<SpecError> {
+  const err = error as { message?: string; details?: ValidationDetail[]; path?: Array<string | number>; targetRef?: string };
   const detail = err.details?.[0];
-  const pointer = detail?.instancePath ?? (Array.isArray(err.path) ? `/${err.path.join('/')}` : '');
+  let pointer = detail?.instancePath ?? (Array.isArray(err.path) ? `/${err.path.join('/')}` : '');
+  if (!pointer && typeof err.targetRef === 'string') pointer = await findRef(file, err.targetRef);
   const firstLine = (err.message ?? String(error)).split('\n')[0] ?? 'invalid document';
   const reason = detail?.message ? `${detail.message}${detail.params ? ` ${JSON.stringify(detail.params)}` : ''}` : firstLine;
   return new SpecError(file, pointer, reason);
@@ -127,7 +147,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     try {
       fresh = await validateFresh(file);
     } catch (error) {
-      throw describe(file, error);
+      throw await describe(file, error);
     }
     bundled = fresh.bundled;
     if (usable) await toCache(dir, file, fresh.files, bundled);

@@ -51,8 +51,6 @@ function create(version: '3.0' | '3.1', options: Options, warn: (message: string
     useDefaults: true,
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
-    // Each referenced schema compiles once into a function its users call, instead of being inlined into each of them.
-    inlineRefs: false,
     // Keep the generated source so it can be saved as standalone code; it finds the formats through FORMATS_CODE.
     code: { source: true, formats: formatsCode(_), regExp: patternEngine },
     // ajv's warnings (unknown formats) go where the caller says, once each: never straight to the console.
