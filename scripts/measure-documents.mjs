@@ -8,6 +8,7 @@
 // DOCS: OpenAPI documents, or folders whose files (not sub-folders) that open with `openapi` are taken.
 // --pairs: a JSON list of {"document", "pact"} (paths relative to the list) checked with check-pacts, and with
 //          swagger-mock-validator when --smv names its binary; the verdicts (pass/fail) are compared.
+// --strict-fields: check-pacts with --strict-fields (undocumented response fields fail, as in swagger-mock-validator).
 // --prism: Prism's binary; each document is also started with `prism mock` to compare which load, and start-up times.
 // Nothing is written; one line per document or pair, then the totals.
 
@@ -25,7 +26,7 @@ const { sampleFromSchema } = await import(new URL('pipeline/example.js', root).h
 const { createPactChecker } = await import(new URL('contracts/check-pacts.js', root).href);
 const { readPactFile } = await import(new URL('contracts/pact-file.js', root).href);
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { pairs: { type: 'string' }, smv: { type: 'string' }, prism: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { pairs: { type: 'string' }, smv: { type: 'string' }, prism: { type: 'string' }, 'strict-fields': { type: 'boolean' } } });
 
 function documentsIn(paths) {
   const out = [];
@@ -219,7 +220,7 @@ if (values.pairs) {
     let verdict;
     let detail = '';
     try {
-      if (!specs.has(docPath)) specs.set(docPath, loadSpec(docPath, { cacheDir: null }).then((spec) => createPactChecker(spec)));
+      if (!specs.has(docPath)) specs.set(docPath, loadSpec(docPath, { cacheDir: null }).then((spec) => createPactChecker(spec, { strictFields: values['strict-fields'] === true })));
       const checker = await specs.get(docPath);
       const findings = checker.check(readPactFile(pactPath));
       const failing = findings.filter((f) => f.severity !== 'warning');

@@ -35,7 +35,8 @@ export function toSchemaDocument(bundled: unknown, dialect: Dialect, transform: 
         out[key] = convert(value);
         continue;
       }
-      if (key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+      // Examples are data (a `$id` in one must not name a schema); other names (`x-request-id` headers) are kept.
+      if (key === 'example' || key === 'examples') continue;
       const kept = walk(value, [...path, key]);
       if (kept !== undefined) out[key] = kept;
     }
