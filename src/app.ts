@@ -118,10 +118,14 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const compiled: CompiledOperation[] = [];
   const compilers: AjvSet[] = [];
   for (const spec of options.specs) {
-    const cache = options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
+    const ops = buildOperationIndex(spec, basePaths);
+    // The providers' operations compile at start, from precompiled validators once cached; another document's
+    // operations compile on first use (and in the background), which needs no cache to start fast.
+    const eager = ops.some((op) => op.provider !== null);
+    const cache = eager && options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
     const ajv = createAjvSet(spec.document.openapi, cache, { schemas: schemaSourceOf(spec), warn: (message) => logger.warn({ file: spec.file }, message) });
     compilers.push(ajv);
-    for (const op of buildOperationIndex(spec, basePaths)) {
+    for (const op of ops) {
       operationIds.add(op.operationId);
       compiled.push(compileOperation(op, ajv, op.provider !== null));
     }
