@@ -92,6 +92,7 @@ describe('each document of the corpus loads and answers as documented', () => {
       "answers a request error in the default response's media type and shape",
       { request: { method: 'POST', path: '/jobs', headers: JSON_BODY, body: {} }, want: { status: 400, type: 'application/vnd.error+json; charset=utf-8', json: { message: 'accepted' }, problem: 'request.body_invalid' } },
     ],
+    ['negotiation.yaml', 'serves a media type documented with a parameter', { request: { path: '/charset', headers: { accept: 'application/json' } }, want: { status: 200, type: 'application/json; charset=utf-8', json: { ok: true } } }],
     ['negotiation.yaml', 'reads a comma-separated array header', { request: { path: '/search', headers: { 'x-tags': 'a, b' } }, want: { status: 200, json: ['found'] } }],
     ['undeclared-path-parameter.yaml', 'serves a path whose parameter the document forgot to declare', { request: { path: '/things/abc' }, want: { status: 200 } }],
   ])('%s: %s', async (document, _name, { request, want }) => {
