@@ -131,6 +131,8 @@ export function resolvePrefix(requests: ReadonlyArray<{ method: string; path: st
       const path = rewritePath(r.path, rewrite);
       if (path === undefined) continue;
       const result = matcher.match(r.method, path);
+      // A mount followed by a path parameter (`/pets` + `/board` = `/pets/{id}`) matches anything: no evidence.
+      if (rewrite.add !== '' && result.kind === 'found' && result.op.path.startsWith(`${rewrite.add}/{`)) continue;
       score += result.kind === 'found' ? 2 : result.kind === 'method' ? 1 : 0;
     }
     if (score > bestScore) {

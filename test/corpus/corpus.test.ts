@@ -158,6 +158,13 @@ describe('check-pacts over the corpus pairs', () => {
     if ((verdict === 'fail' ? 'fail' : 'pass') !== pair.smv) expect(pair.note, 'a disagreement with swagger-mock-validator is argued').toBeTruthy();
   });
 
+  it('does not read a path the document lacks as a parameter under another path (/board as /pets/{id})', async () => {
+    const { plain } = await checkersFor('documents/negotiation.yaml');
+    expect(plain.check(readPactFile(here('pacts/board-negative.json')))).toEqual([
+      expect.objectContaining({ pointer: '/request/path', message: 'no operation in the document matches GET /board' }),
+    ]);
+  });
+
   it('fails an undocumented response field with --strict-fields, as swagger-mock-validator does', async () => {
     const { strict } = await checkersFor('documents/negotiation.yaml');
     expect(strict.check(readPactFile(here('pacts/pet-extra-field.json')))).toEqual([
