@@ -12,7 +12,7 @@ import { createOperationMiddleware, respondError, toHeaderBag } from './middlewa
 import { credentialHeaderNames, findCredential, maskBody, maskHeaders } from './middleware/request-log.js';
 import type { RequestState } from './middleware/request-state.js';
 import { CORS_HEADERS, sendResponse } from './middleware/send.js';
-import { compileOperation, type CompiledOperation } from './pipeline/compile.js';
+import { compileOperation, warmOperations, type CompiledOperation } from './pipeline/compile.js';
 import { problemResponse } from './pipeline/render.js';
 import {
   createRuntime,
@@ -30,7 +30,7 @@ import { createFixtureValidator, seedStore, type FixtureValidator, type Fixtures
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
 import type { Operation, Provider } from './types.js';
-import { createAjvSet, type AjvSet } from './validation/ajv.js';
+import { createAjvSet, schemaSourceOf, type AjvSet } from './validation/ajv.js';
 import { noValidatorCache, openValidatorCache } from './validation/precompiled.js';
 
 export interface Logger {
@@ -137,12 +137,16 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const compiled: CompiledOperation[] = [];
   const compilers: AjvSet[] = [];
   for (const spec of options.specs) {
-    const cache = options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
-    const ajv = createAjvSet(spec.document.openapi, cache);
+    const ops = buildOperationIndex(spec, basePaths);
+    // The providers' operations compile at start, from precompiled validators once cached; another document's
+    // operations compile on first use (and in the background), which needs no cache to start fast.
+    const eager = ops.some((op) => op.provider !== null);
+    const cache = eager && options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
+    const ajv = createAjvSet(spec.document.openapi, cache, { schemas: schemaSourceOf(spec), warn: (message) => logger.warn({ file: spec.file }, message) });
     compilers.push(ajv);
-    for (const op of buildOperationIndex(spec, basePaths)) {
+    for (const op of ops) {
       operationIds.add(op.operationId);
-      compiled.push(compileOperation(op, ajv));
+      compiled.push(compileOperation(op, ajv, op.provider !== null));
     }
   }
 
@@ -356,8 +360,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     sendResponse(ctx, response, [{ code: error.code, detail: error.message }]);
   });
 
-  // Save newly compiled validators for the next start, off the start-up path.
-  setImmediate(() => void Promise.all(compilers.map((c) => c.save())));
+  // Compile what waits for its first use (another document's operations), then save newly compiled validators for
+  // the next start, off the start-up path.
+  let closed = false;
+  setImmediate(() => void warmOperations(compiled, () => closed).then(() => Promise.all(compilers.map((c) => c.save()))));
 
   // A sweep that cannot be written (disk full) changes nothing and is tried again at the next interval.
   const sweep = setInterval(
@@ -374,6 +380,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     operations: compiled,
     callback: () => app.callback(),
     close: () => {
+      closed = true;
       clearInterval(sweep);
       options.onClose?.();
     },

@@ -14,6 +14,8 @@ export const problemTable = {
   'request.parameter_invalid': { status: 400, title: 'Parameter does not match the document' },
   'request.parameter_repeated': { status: 400, title: 'Parameter repeated' },
   'request.header_invalid': { status: 400, title: 'Header value not allowed' },
+  'request.not_acceptable': { status: 406, title: 'No documented media type is acceptable' },
+  'request.prefer_unknown': { status: 400, title: 'Prefer names a response the document does not have' },
   'auth.missing': { status: 401, title: 'Credentials missing' },
   'auth.invalid': { status: 401, title: 'Credentials invalid' },
   'auth.malformed': { status: 401, title: 'Credentials malformed' },

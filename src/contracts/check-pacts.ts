@@ -10,10 +10,13 @@ import { sampleFromSchema } from '../pipeline/example.js';
 import { findCredential } from '../security/authenticate.js';
 import { buildOperationIndex } from '../spec/operation-index.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
-import type { CredentialResolver, MockRequest, MockResponse, Operation, Provider } from '../types.js';
-import { createAjvSet } from '../validation/ajv.js';
+import type { CredentialResolver, JsonSchema, MockRequest, MockResponse, Operation, Provider } from '../types.js';
+import { createAjvSet, schemaSourceOf } from '../validation/ajv.js';
 import { findResponse } from '../validation/response.js';
-import { withPartialResponses } from './partial-schema.js';
+import { findUndocumentedFields, toPartialSchema, withPartialResponses } from './partial-schema.js';
+import { acceptable } from '../pipeline/negotiate.js';
+import { mediaTypeOf } from '../validation/parse-body.js';
+import { matchMediaType } from '../validation/request-body.js';
 import { PactFileError, readPactFile, type PactFile, type PactInteraction, type PactRequest, type PactResponse } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix, rewritePath, type OperationMatcher, type PathRewrite } from './resolve-operation.js';
 
@@ -25,6 +28,8 @@ export interface Finding {
   /** JSON pointer into the interaction (`/request/headers/authorization`, `/response/body/auth_token`); header names lower-case. */
   pointer: string;
   message: string;
+  /** 'warning': worth knowing, not a failure (absent: a finding that fails the check). */
+  severity?: 'warning';
 }
 
 export interface CheckOptions {
@@ -33,6 +38,11 @@ export interface CheckOptions {
    * (RFCx also reads `auth_token` from the body). Without them only the document's schemes count.
    */
   providers?: ReadonlyArray<Pick<Provider, 'name' | 'basePath' | 'credentialFrom'>>;
+  /**
+   * Fields of a pact's response body that the schema does not name (and would let through) are findings, as
+   * PactFlow's swagger-mock-validator has them; by default they are warnings.
+   */
+  strictFields?: boolean;
 }
 
 export interface PactChecker {
@@ -52,6 +62,13 @@ function requestPointer(pointer: string | undefined): string {
 
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
 
+/** Repeated header lines are one comma-separated value (RFC 9110 §5.3), as a server reads them; cookies join with `; `. */
+function joinHeaders(headers: Readonly<Record<string, string | string[]>>): Record<string, string> {
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of Object.entries(headers)) out[name] = Array.isArray(value) ? value.join(name === 'cookie' ? '; ' : ', ') : value;
+  return out;
+}
+
 function toMockRequest(request: PactRequest, path: string, params: Record<string, string>): MockRequest {
   const body = request.body === undefined ? undefined : structuredClone(request.body.value);
   return {
@@ -59,7 +76,7 @@ function toMockRequest(request: PactRequest, path: string, params: Record<string
     path,
     params,
     query: request.query,
-    headers: request.headers,
+    headers: joinHeaders(request.headers),
     body,
     mediaType: request.body?.mediaType,
     contentLength: undefined,
@@ -105,16 +122,29 @@ function missingCredential(op: Operation, req: MockRequest, resolvers: Readonly<
   return { pointer, message: `missing credential: ${op.operationId} is secured (${wanted}) and the request carries none of it` };
 }
 
+/** An `Accept` header that allows none of the media types the expected response is documented in. */
+function notAcceptable(op: Operation, req: MockRequest, status: number): Omit<Finding, 'pact' | 'interaction'> | undefined {
+  const accept = req.headers['accept'];
+  const documented = findResponse(op.responses, status);
+  if (accept === undefined || !documented || documented.content.length === 0) return undefined;
+  if (acceptable(documented.content, accept).length > 0) return undefined;
+  return {
+    pointer: '/request/headers/accept',
+    message: `${op.operationId}: Accept ${single(accept)} allows none of the media types documented for status ${status} (${documented.content.map((m) => m.mediaType).join(', ')})`,
+  };
+}
+
 export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}): PactChecker {
   const providers = options.providers ?? [];
   const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
   const matcher: OperationMatcher = createOperationMatcher(ops, spec.document['servers']);
-  const ajv = createAjvSet(spec.document.openapi);
+  // Responses are expectations, which state only the fields the consumer relies on (partial-schema.ts).
+  const schemas = schemaSourceOf(spec, (schema) => toPartialSchema(schema as JsonSchema));
+  const ajv = createAjvSet(spec.document.openapi, undefined, schemas ? { schemas } : {});
   const compiled = new Map<Operation, CompiledOperation>();
   const compile = (op: Operation): CompiledOperation => {
     let c = compiled.get(op);
-    // Requests are checked as sent; responses as expectations, which state only the fields the consumer relies on.
-    if (!c) compiled.set(op, (c = compileOperation(withPartialResponses(op), ajv)));
+    if (!c) compiled.set(op, (c = compileOperation(schemas ? op : withPartialResponses(op), ajv)));
     return c;
   };
   const resolversOf = (op: Operation): Readonly<Record<string, CredentialResolver>> | undefined =>
@@ -122,7 +152,9 @@ export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}):
 
   function checkInteraction(interaction: PactInteraction, rewrite: PathRewrite): Array<Omit<Finding, 'pact' | 'interaction'>> {
     const { request, response } = interaction;
-    if (!request || !response) return []; // a message interaction: nothing authmock serves
+    if (!request || !response) {
+      return [{ pointer: '', severity: 'warning', message: 'not an HTTP interaction (a message?): check-pacts checks HTTP interactions only, so this one is not checked' }];
+    }
     const path = rewritePath(request.path, rewrite) ?? request.path;
     const found = matcher.match(request.method, path);
     if (found.kind === 'none') return [{ pointer: '/request/path', message: `no operation in the document matches ${request.method} ${request.path}` }];
@@ -133,8 +165,15 @@ export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}):
     const c = compile(op);
     const out: Array<Omit<Finding, 'pact' | 'interaction'>> = [];
     const req = toMockRequest(request, path, params);
-    const missing = missingCredential(op, req, resolversOf(op));
+    for (const [name, value] of Object.entries(params)) {
+      if (value === '') out.push({ pointer: '/request/path', message: `${op.operationId}: path parameter '${name}' is blank in ${request.path}` });
+    }
+    // A request without credentials that expects 401/403 is the consumer testing its error path, not a mistake.
+    const negative = response.status === 401 || response.status === 403;
+    const missing = negative ? undefined : missingCredential(op, req, resolversOf(op));
     if (missing) out.push(missing);
+    const accept = notAcceptable(op, req, response.status);
+    if (accept) out.push(accept);
     const asFinding = (error: unknown): void => {
       if (!(error instanceof MockError)) throw error;
       out.push({ pointer: requestPointer(error.pointer), message: `${op.operationId}: ${error.message}` });
@@ -156,7 +195,23 @@ export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}):
     const { res, contentType } = toMockResponse(op, response);
     const violation = c.response(res, contentType);
     if (violation) out.push({ pointer: `/response${violation.pointer}`, message: `${op.operationId}: response ${violation.detail}` });
+    else out.push(...undocumentedFields(op, response, contentType));
     return out;
+  }
+
+  /** Response fields the document never names (an open schema lets them through): warnings, findings with strictFields. */
+  function undocumentedFields(op: Operation, response: PactResponse, contentType: string | undefined): Array<Omit<Finding, 'pact' | 'interaction'>> {
+    const documented = findResponse(op.responses, response.status);
+    if (!documented || response.body === undefined) return [];
+    const mediaType = mediaTypeOf(contentType);
+    const media = mediaType ? matchMediaType(documented.content, mediaType) : documented.content[0];
+    if (!media?.schema) return [];
+    const pointers = [...new Set(findUndocumentedFields(media.schema, response.body.value).map((f) => f.pointer))];
+    return pointers.map((pointer) => ({
+      pointer: `/response/body${pointer}`,
+      message: `${op.operationId}: response /body${pointer} is not in the document (the schema allows other fields, but the provider never promised this one)`,
+      ...(options.strictFields ? {} : { severity: 'warning' as const }),
+    }));
   }
 
   return {
@@ -187,5 +242,7 @@ export function checkPacts(files: ReadonlyArray<string>, spec: LoadedSpec, optio
 
 /** Findings as text, one per line, grouped by pact and interaction. */
 export function formatFindings(findings: ReadonlyArray<Finding>): string {
-  return findings.map((f) => `${f.pact}${f.interaction ? ` › ${f.interaction}` : ''}${f.pointer ? ` › ${f.pointer}` : ''}: ${f.message}`).join('\n');
+  return findings
+    .map((f) => `${f.severity === 'warning' ? 'warning: ' : ''}${f.pact}${f.interaction ? ` › ${f.interaction}` : ''}${f.pointer ? ` › ${f.pointer}` : ''}: ${f.message}`)
+    .join('\n');
 }

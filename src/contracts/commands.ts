@@ -32,7 +32,8 @@ response body fits the schema (fields the pact leaves out are not required). Exi
 
 Options:
   --document FILE     check against this OpenAPI document (default: the bundled openapi/authmock.yaml)
-  --json              print the findings as JSON: {"findings":[{pact, interaction, pointer, message}]}
+  --json              print the findings as JSON: {"findings":[{pact, interaction, pointer, message, severity?}]}
+  --strict-fields     response fields the document does not name fail the check (default: a warning)
 
 Example:
   authmock check-pacts contracts/pacts ../mobile-app/pacts/app-authmock-emnify.json
@@ -92,7 +93,7 @@ export async function runVerifyPacts(argv: ReadonlyArray<string>, io: CommandIo)
 }
 
 export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo): Promise<number> {
-  const parsed = parse(argv, { document: { type: 'string' }, json: { type: 'boolean' } }, io, CHECK_PACTS_HELP);
+  const parsed = parse(argv, { document: { type: 'string' }, json: { type: 'boolean' }, 'strict-fields': { type: 'boolean' } }, io, CHECK_PACTS_HELP);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.stderr(`authmock: check-pacts needs pact files or directories\n${CHECK_PACTS_HELP}`);
@@ -114,7 +115,9 @@ export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo):
     io.stderr(`authmock: ${(error as Error).message}\n`);
     return 2;
   }
-  const findings = checkPacts(files, spec, { providers: createProviders() });
+  const findings = checkPacts(files, spec, { providers: createProviders(), strictFields: parsed.values['strict-fields'] === true });
+  const failures = findings.filter((f) => f.severity !== 'warning').length;
+  const warnings = findings.length - failures;
   if (parsed.values['json']) {
     io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
   } else {
@@ -126,8 +129,8 @@ export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo):
         // already a finding
       }
     }
-    const summary = `authmock check-pacts: ${files.length} pact${files.length === 1 ? '' : 's'}, ${interactions} interactions, ${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+    const summary = `authmock check-pacts: ${files.length} pact${files.length === 1 ? '' : 's'}, ${interactions} interactions, ${failures} finding${failures === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
     io.stdout(`${summary}\n${findings.length > 0 ? `\n${formatFindings(findings)}\n` : ''}`);
   }
-  return findings.length > 0 ? 1 : 0;
+  return failures > 0 ? 1 : 0;
 }

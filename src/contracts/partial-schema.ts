@@ -49,3 +49,75 @@ export function withPartialResponses(op: Operation): Operation {
     })),
   };
 }
+
+/** A field of a pact's response body that the schema does not name, where the schema would allow it. */
+export interface UndocumentedField {
+  /** JSON pointer into the body (`/meta/colour`). */
+  pointer: string;
+}
+
+const isPlainObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Fields of `value` that no `properties` / `patternProperties` of `schema` (or of its allOf/anyOf/oneOf branches)
+ * names, and that no `additionalProperties` schema describes: an open schema lets them through, but the consumer
+ * relies on a field the provider never promised (swagger-mock-validator reports them). The walk follows the value,
+ * so recursive (circular) schemas end where the value does.
+ */
+export function findUndocumentedFields(schema: JsonSchema | undefined, value: unknown, pointer = '', out: UndocumentedField[] = []): UndocumentedField[] {
+  if (schema === undefined || typeof schema !== 'object' || schema === null || out.length >= 50) return out;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      for (const branch of branchesOf(schema)) {
+        const items = (branch as Obj)['items'];
+        if (isPlainObject(items)) findUndocumentedFields(items as JsonSchema, item, `${pointer}/${i}`, out);
+      }
+    });
+    return out;
+  }
+  if (!isPlainObject(value)) return out;
+  const branches = branchesOf(schema);
+  const named = new Map<string, JsonSchema[]>();
+  const patterns: RegExp[] = [];
+  let describedBeyond = false;
+  for (const branch of branches) {
+    const b = branch as Obj;
+    for (const [name, sub] of Object.entries(isPlainObject(b['properties']) ? b['properties'] : {})) {
+      named.set(name, [...(named.get(name) ?? []), sub as JsonSchema]);
+    }
+    for (const source of Object.keys(isPlainObject(b['patternProperties']) ? b['patternProperties'] : {})) {
+      try {
+        patterns.push(new RegExp(source, 'u'));
+      } catch {
+        describedBeyond = true;
+      }
+    }
+    if (isPlainObject(b['additionalProperties']) && Object.keys(b['additionalProperties']).length > 0) describedBeyond = true;
+    if (b['additionalProperties'] === false || (b['type'] !== undefined && b['type'] !== 'object' && !(Array.isArray(b['type']) && b['type'].includes('object')))) describedBeyond = true;
+  }
+  // A schema that says nothing about objects (`{}`) documents nothing to compare with.
+  const documentsObject = branches.some((b) => isPlainObject((b as Obj)['properties']) || isPlainObject((b as Obj)['patternProperties']));
+  for (const [name, field] of Object.entries(value)) {
+    const at = `${pointer}/${escapeSegment(name)}`;
+    const subs = named.get(name);
+    if (subs) {
+      for (const sub of subs) findUndocumentedFields(sub, field, at, out);
+      continue;
+    }
+    if (!documentsObject || describedBeyond || patterns.some((p) => p.test(name))) continue;
+    out.push({ pointer: at });
+  }
+  return out;
+}
+
+/** The schema and the subschemas that apply beside it (allOf, and each branch of anyOf/oneOf), nested ones included. */
+function branchesOf(schema: JsonSchema, depth = 0, out: JsonSchema[] = []): JsonSchema[] {
+  if (typeof schema !== 'object' || schema === null || depth > 16 || out.includes(schema)) return out;
+  out.push(schema);
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    const list = (schema as Obj)[key];
+    if (Array.isArray(list)) for (const sub of list) branchesOf(sub as JsonSchema, depth + 1, out);
+  }
+  return out;
+}

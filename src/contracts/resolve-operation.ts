@@ -39,7 +39,8 @@ function compileTemplate(path: string): { regex: RegExp; names: string[] } {
   let source = '';
   let last = 0;
   for (const m of path.matchAll(/\{([^}]+)\}/g)) {
-    source += escapeRegex(path.slice(last, m.index)) + '([^/]+)';
+    // A blank segment still names the operation, so that check-pacts can say the parameter is blank.
+    source += escapeRegex(path.slice(last, m.index)) + '([^/]*)';
     names.push(m[1]!);
     last = m.index + m[0].length;
   }
@@ -130,6 +131,8 @@ export function resolvePrefix(requests: ReadonlyArray<{ method: string; path: st
       const path = rewritePath(r.path, rewrite);
       if (path === undefined) continue;
       const result = matcher.match(r.method, path);
+      // A mount followed by a path parameter (`/pets` + `/board` = `/pets/{id}`) matches anything: no evidence.
+      if (rewrite.add !== '' && result.kind === 'found' && result.op.path.startsWith(`${rewrite.add}/{`)) continue;
       score += result.kind === 'found' ? 2 : result.kind === 'method' ? 1 : 0;
     }
     if (score > bestScore) {

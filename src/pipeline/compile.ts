@@ -1,4 +1,4 @@
-// Compile everything an operation needs once, at start-up: parameter, body and response validators.
+// Compile everything an operation needs once: parameter, body and response validators, at start-up or on first use.
 
 import type { Operation } from '../types.js';
 import type { AjvSet } from '../validation/ajv.js';
@@ -11,13 +11,45 @@ export interface CompiledOperation {
   parameters: ParameterValidator;
   body: BodyValidator | undefined;
   response: ResponseValidator;
+  /** Compile now whatever is still waiting for its first use. */
+  warm(): void;
 }
 
-export function compileOperation(op: Operation, ajv: AjvSet): CompiledOperation {
-  return {
+/**
+ * The operation's validators. `eager` compiles them now (the providers' own operations, precompiled in the cache);
+ * otherwise each compiles on first use, so that a document of hundreds of operations (Box, DigitalOcean) starts
+ * answering before all of them are compiled (warmOperations does the rest in the background).
+ */
+export function compileOperation(op: Operation, ajv: AjvSet, eager = true): CompiledOperation {
+  let parameters: ParameterValidator | undefined;
+  let body: BodyValidator | null | undefined;
+  let response: ResponseValidator | undefined;
+  const bodyNow = (): BodyValidator | null => (body === undefined ? (body = compileRequestBody(op, ajv) ?? null) : body);
+  const compiled: CompiledOperation = {
     op,
-    parameters: compileParameters(op, ajv),
-    body: compileRequestBody(op, ajv),
-    response: compileResponses(op, ajv),
+    parameters: (req, warn) => (parameters ??= compileParameters(op, ajv))(req, warn),
+    body: op.requestBody
+      ? Object.assign((mediaType: string | undefined, value: unknown) => bodyNow()!(mediaType, value), {
+          mediaTypes: op.requestBody.content.map((m) => m.mediaType),
+          required: op.requestBody.required,
+        })
+      : undefined,
+    response: (res, contentType) => (response ??= compileResponses(op, ajv))(res, contentType),
+    warm() {
+      parameters ??= compileParameters(op, ajv);
+      bodyNow();
+      response ??= compileResponses(op, ajv);
+    },
   };
+  if (eager) compiled.warm();
+  return compiled;
+}
+
+/** Compile what is still waiting, one operation per turn of the event loop, until done or `stopped()`. */
+export async function warmOperations(operations: ReadonlyArray<CompiledOperation>, stopped: () => boolean = () => false): Promise<void> {
+  for (const c of operations) {
+    if (stopped()) return;
+    c.warm();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

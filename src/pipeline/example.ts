@@ -1,6 +1,10 @@
 // Example fallback for operations without a handler: the documented example (or a schema sample), honouring `Prefer`.
 
+import { MockError } from '../errors.js';
 import type { JsonSchema, MediaSpec, MockRequest, MockResponse, Operation, ResponseSpec } from '../types.js';
+import { isJsonMediaType, mediaTypeOf } from '../validation/parse-body.js';
+import { findResponse } from '../validation/response.js';
+import { acceptable } from './negotiate.js';
 
 type Obj = Record<string, unknown>;
 
@@ -79,26 +83,58 @@ function sampleString(s: Obj): string {
   }
 }
 
-const pickMedia = (spec: ResponseSpec, accept: string | undefined): MediaSpec | undefined =>
-  (accept && spec.content.find((m) => accept.includes(m.mediaType))) || spec.content[0];
+/** A documented response as the example fallback sends it, or why it cannot be sent. */
+type Rendered = { media: MediaSpec; body: unknown } | undefined;
 
-/** The lowest documented 2xx (or the `Prefer`red status and example) as a response. */
+/**
+ * The body a media type can carry: JSON media any value (a string too: it is sent JSON-encoded); any other media
+ * (XML, CSV, text) only text, from its example or a string schema: never a JSON value labelled as something else.
+ */
+function render(media: MediaSpec, exampleName: string | undefined): Rendered {
+  const named = exampleName === undefined ? media.examples[0] : media.examples.find((e) => e.name === exampleName);
+  const value = named ? named.value : sampleFromSchema(media.schema);
+  if (isJsonMediaType(mediaTypeOf(media.mediaType) ?? '')) return { media, body: value };
+  return typeof value === 'string' ? { media, body: value } : undefined;
+}
+
+/** The response object `Prefer: code=` names (exact, then `4XX`, then `default`), or a 400 naming what exists. */
+function preferred(op: Operation, code: string): ResponseSpec {
+  const spec = /^\d{3}$/.test(code) ? findResponse(op.responses, Number(code)) : undefined;
+  if (spec) return spec;
+  const documented = op.responses.map((r) => (r.status === 'DEFAULT' ? 'default' : r.status)).join(', ');
+  throw new MockError('request.prefer_unknown', `Prefer: code=${code} is not documented for ${op.operationId} (documented: ${documented})`, {
+    pointer: '/headers/prefer',
+  });
+}
+
+/** The lowest documented 2xx (or the `Prefer`red status and example), in a media type the `Accept` header allows. */
 export function exampleResponse(op: Operation, req: MockRequest): MockResponse {
   const prefer = parsePrefer(req.headers['prefer']);
   const numeric = op.responses.filter((r) => /^\d{3}$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status));
-  const spec =
-    (prefer.code ? op.responses.find((r) => r.status === prefer.code) : undefined) ??
-    numeric.find((r) => r.status.startsWith('2')) ??
-    numeric[0] ??
-    op.responses[0];
+  const spec = prefer.code ? preferred(op, prefer.code) : (numeric.find((r) => r.status.startsWith('2')) ?? numeric[0] ?? op.responses[0]);
   if (!spec) return { status: 204 };
-  const status = /^\d{3}$/.test(spec.status) ? Number(spec.status) : 200;
-  const accept = typeof req.headers['accept'] === 'string' ? req.headers['accept'] : undefined;
-  const media = pickMedia(spec, accept);
+  const status = /^\d{3}$/.test(spec.status) ? Number(spec.status) : prefer.code && /^\d{3}$/.test(prefer.code) ? Number(prefer.code) : /^[1-5]XX$/.test(spec.status) ? Number(spec.status[0]) * 100 : 200;
   const headers: Record<string, string> = {};
   for (const h of spec.headers) if (h.required) headers[h.name] = String(sampleFromSchema(h.schema));
-  if (!media) return { status, headers };
-  const named = prefer.example ? media.examples.find((e) => e.name === prefer.example) : undefined;
-  const body = (named ?? media.examples[0])?.value ?? sampleFromSchema(media.schema);
-  return { status, headers, body, contentType: media.mediaType };
+  if (spec.content.length === 0) return { status, headers };
+  if (prefer.example !== undefined && !spec.content.some((m) => m.examples.some((e) => e.name === prefer.example))) {
+    const names = [...new Set(spec.content.flatMap((m) => m.examples.map((e) => e.name)))];
+    throw new MockError('request.prefer_unknown', `Prefer: example=${prefer.example} is not documented for ${op.operationId} ${spec.status === 'DEFAULT' ? 'default' : spec.status} (documented: ${names.join(', ') || 'none'})`, {
+      pointer: '/headers/prefer',
+    });
+  }
+  const candidates = acceptable(spec.content, req.headers['accept']);
+  for (const media of candidates) {
+    if (prefer.example !== undefined && !media.examples.some((e) => e.name === prefer.example)) continue;
+    const rendered = render(media, prefer.example);
+    if (rendered) return { status, headers, body: rendered.body, contentType: media.mediaType };
+  }
+  const documented = spec.content.map((m) => m.mediaType).join(', ');
+  throw new MockError(
+    'request.not_acceptable',
+    candidates.length === 0
+      ? `Accept: ${String(req.headers['accept'])} allows none of the documented media types (${documented})`
+      : `no example to send as ${candidates.map((m) => m.mediaType).join(' or ')}: the document gives no text example for it (documented: ${documented})`,
+    { pointer: '/headers/accept' },
+  );
 }

@@ -7,6 +7,7 @@ import type { CompiledOperation } from './compile.js';
 import { exampleResponse } from './example.js';
 import { findResponse } from '../validation/response.js';
 import { errorResponse, problemResponse, toProblem } from './render.js';
+import { isJsonMediaType, mediaTypeOf } from '../validation/parse-body.js';
 
 export interface Fault {
   id: string;
@@ -54,6 +55,8 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
   let auth: AuthOutcome = NO_AUTH;
   let response: MockResponse;
   let fromEngine = false;
+  /** Rendered from the document's examples (not by a provider's handler). */
+  let fromDocument = false;
   try {
     auth = await authenticate(op, req, deps.world, deps.provider);
     compiled.parameters(req, warn);
@@ -70,13 +73,16 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     }
     const handler = deps.provider?.handlers[op.operationId];
     response = handler ? await handler({ req, op, world: deps.world, auth, warn }) : exampleResponse(op, req);
+    fromDocument = !handler;
   } catch (thrown) {
     if (!isMockError(thrown)) throw thrown;
     const error = asDocumented(op, thrown);
     problems.unshift(toProblem(error));
     if (error.code.startsWith('auth.')) auth = { principals: new Map(), summary: `failed:${error.code}` };
     // Any other document: answer an error with the example documented for its status, as Prism does.
-    response = (deps.provider ? undefined : documentedError(op, req, error)) ?? errorResponse(error, deps.provider, req.path);
+    const documented = deps.provider ? undefined : documentedError(op, req, error);
+    fromDocument = documented !== undefined;
+    response = documented ?? errorResponse(error, deps.provider, req.path);
     fromEngine = isRequestProblem(error) || !deps.provider;
   }
   const violation = compiled.response(response, contentTypeOf(response));
@@ -87,7 +93,14 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     }
     problems.push(problem);
   }
-  return { response, problems, auth: auth.summary };
+  return { response: fromDocument ? encodeJsonString(response) : response, problems, auth: auth.summary };
+}
+
+/** An example that is a JSON string (`hello`) for a JSON media type goes on the wire as JSON (`"hello"`). */
+function encodeJsonString(response: MockResponse): MockResponse {
+  if (typeof response.body !== 'string') return response;
+  const mediaType = mediaTypeOf(contentTypeOf(response));
+  return mediaType && isJsonMediaType(mediaType) ? { ...response, body: JSON.stringify(response.body) } : response;
 }
 
 /** A request that breaks the schema is a 400, unless the operation documents 422 (and no 400) for that, as emnify does. */
@@ -98,11 +111,19 @@ function asDocumented(op: CompiledOperation['op'], error: MockError): MockError 
   return new MockError(error.code, error.message, { status: 422, headers: error.headers, meta: error.meta, ...(error.pointer ? { pointer: error.pointer } : {}) });
 }
 
+/**
+ * The response the document gives for the error's status (exact, `4XX` or `default`), in its media type and shape;
+ * undefined when it documents none with a body (then problem+json). Accept and Prefer do not apply to errors.
+ */
 function documentedError(op: CompiledOperation['op'], req: MockRequest, error: MockError): MockResponse | undefined {
   const spec = findResponse(op.responses, error.status);
-  if (!spec || spec.content.length === 0 || !/^\d{3}$/.test(spec.status)) return undefined;
-  const example = exampleResponse({ ...op, responses: [spec] }, { ...req, headers: { ...req.headers, prefer: undefined } });
-  return { ...example, status: error.status, headers: { ...example.headers, ...error.headers } };
+  if (!spec || spec.content.length === 0) return undefined;
+  try {
+    const example = exampleResponse({ ...op, responses: [spec] }, { ...req, headers: { ...req.headers, prefer: undefined, accept: undefined } });
+    return { ...example, status: error.status, headers: { ...example.headers, ...error.headers } };
+  } catch {
+    return undefined; // nothing it documents can be sent (say, XML without a text example)
+  }
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

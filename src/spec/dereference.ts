@@ -2,25 +2,55 @@
 
 type Json = unknown;
 
+/** `/a~1b/c` → ['a/b', 'c'] (a `#` fragment, percent-decoded). */
+export function pointerSegments(ref: string): string[] {
+  return ref
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .map((raw) => {
+      let part = raw;
+      try {
+        part = decodeURIComponent(raw);
+      } catch {
+        // a literal '%' in a name
+      }
+      return part.replace(/~1/g, '/').replace(/~0/g, '~');
+    });
+}
+
+/** ['a/b', 'c'] → `/a~1b/c`. */
+export const toPointer = (segments: ReadonlyArray<string>): string =>
+  segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
 function resolvePointer(root: Json, ref: string): Json {
   if (!ref.startsWith('#')) throw new Error(`external $ref '${ref}' in a bundled document`);
   let node: Json = root;
-  for (const raw of ref.slice(1).split('/').slice(1)) {
-    const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const part of pointerSegments(ref)) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) throw new Error(`$ref '${ref}' points nowhere`);
     node = (node as Record<string, Json>)[part];
   }
   return node;
 }
 
+export interface Dereferenced {
+  document: Json;
+  /** Where each (non-array) object of the copy comes from in the bundled document (a JSON pointer): validators are compiled as `$ref`s to it. */
+  pointers: WeakMap<object, string>;
+}
+
 /**
  * A dereferenced copy: every `{ $ref }` object becomes (a shared copy of) its target, so identical references are the
- * same object (validators compiled per object compile once). Circular references become circular objects.
+ * same object. Circular references become circular objects; nothing that compiles schemas walks this copy (it compiles
+ * `$ref`s to the places `pointers` names).
  */
-export function dereferenceInternal(root: Json): Json {
+export function dereferenceInternal(root: Json): Dereferenced {
   const done = new Map<string, Json>();
-  const walk = (node: Json): Json => {
-    if (Array.isArray(node)) return node.map(walk);
+  const pointers = new WeakMap<object, string>();
+  const walk = (node: Json, pointer: string): Json => {
+    if (Array.isArray(node)) {
+      return node.map((item, i) => walk(item, `${pointer}/${i}`));
+    }
     if (node === null || typeof node !== 'object') return node;
     const obj = node as Record<string, Json>;
     if (typeof obj['$ref'] === 'string') {
@@ -28,19 +58,22 @@ export function dereferenceInternal(root: Json): Json {
       const existing = done.get(ref);
       if (existing !== undefined) return existing;
       const target = resolvePointer(root, ref);
+      const targetPointer = toPointer(pointerSegments(ref));
       if (target === null || typeof target !== 'object' || Array.isArray(target)) {
-        const value = walk(target);
+        const value = walk(target, targetPointer);
         done.set(ref, value);
         return value;
       }
       const copy: Record<string, Json> = {};
       done.set(ref, copy); // placeholder first: cycles point back to it
-      Object.assign(copy, walk(target) as Record<string, Json>);
+      pointers.set(copy, targetPointer);
+      Object.assign(copy, walk(target, targetPointer) as Record<string, Json>);
       return copy;
     }
     const out: Record<string, Json> = {};
-    for (const [key, value] of Object.entries(obj)) out[key] = walk(value);
+    pointers.set(out, pointer);
+    for (const [key, value] of Object.entries(obj)) out[key] = walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     return out;
   };
-  return walk(root);
+  return { document: walk(root, ''), pointers };
 }

@@ -14,10 +14,14 @@ export type OpenApiDocument = Record<string, unknown> & {
 
 export interface LoadedSpec {
   file: string;
-  /** Fully dereferenced document: every $ref replaced by its target. */
+  /** Fully dereferenced document: every $ref replaced by its target (recursive schemas are circular objects). */
   document: OpenApiDocument;
   /** sha256 of the bundled document: names what was validated and compiled from it. */
   hash: string;
+  /** The bundled document ($refs kept): what validators are compiled against. */
+  bundled?: OpenApiDocument;
+  /** Where each object of `document` sits in `bundled` (a JSON pointer). */
+  pointers?: WeakMap<object, string>;
 }
 
 export class SpecError extends Error {
@@ -39,10 +43,30 @@ interface ValidationDetail {
   params?: Record<string, unknown>;
 }
 
-function describe(file: string, error: unknown): SpecError {
-  const err = error as { message?: string; details?: ValidationDetail[]; path?: Array<string | number> };
+/** Where a `$ref` that points nowhere is written: the pointer of the first `$ref` with that text in the file. */
+async function findRef(file: string, ref: string): Promise<string> {
+  try {
+    const { parse } = await import('yaml');
+    const found = (node: unknown, pointer: string): string | undefined => {
+      if (node === null || typeof node !== 'object') return undefined;
+      if ((node as Record<string, unknown>)['$ref'] === ref) return `${pointer}/$ref`;
+      for (const [key, value] of Object.entries(node)) {
+        const hit = found(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    return found(parse(await readFile(file, 'utf8')) as unknown, '') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+async function describe(file: string, error: unknown): Promise<SpecError> {
+  const err = error as { message?: string; details?: ValidationDetail[]; path?: Array<string | number>; targetRef?: string };
   const detail = err.details?.[0];
-  const pointer = detail?.instancePath ?? (Array.isArray(err.path) ? `/${err.path.join('/')}` : '');
+  let pointer = detail?.instancePath ?? (Array.isArray(err.path) ? `/${err.path.join('/')}` : '');
+  if (!pointer && typeof err.targetRef === 'string') pointer = await findRef(file, err.targetRef);
   const firstLine = (err.message ?? String(error)).split('\n')[0] ?? 'invalid document';
   const reason = detail?.message ? `${detail.message}${detail.params ? ` ${JSON.stringify(detail.params)}` : ''}` : firstLine;
   return new SpecError(file, pointer, reason);
@@ -70,8 +94,9 @@ async function fromCache(dir: string, file: string): Promise<OpenApiDocument | u
   try {
     const entry = JSON.parse(await readFile(entryPath(dir, file), 'utf8')) as CacheEntry;
     if (entry.format !== 'authmock-spec-cache' || entry.version !== 1) return undefined;
-    for (const f of entry.files) if (sha256(await readFile(f.path)) !== f.sha256) return undefined;
-    return entry.bundled;
+    // All files read at once: a document of a thousand files (DigitalOcean) is checked in one round of reads.
+    const same = await Promise.all(entry.files.map(async (f) => sha256(await readFile(f.path)) === f.sha256));
+    return same.every(Boolean) ? entry.bundled : undefined;
   } catch {
     return undefined;
   }
@@ -97,8 +122,21 @@ async function validateFresh(file: string): Promise<{ bundled: OpenApiDocument; 
   const parser = new SwaggerParser();
   const bundled = (await parser.bundle(file)) as unknown as OpenApiDocument;
   const files = parser.$refs.paths().filter((p) => !/^https?:/.test(p));
-  await SwaggerParser.validate(structuredClone(bundled) as never);
+  await SwaggerParser.validate(withLowerCaseHttpSchemes(structuredClone(bundled)) as never);
   return { bundled, files };
+}
+
+/**
+ * HTTP authentication scheme names are case-insensitive (RFC 9110 §11.1): `scheme: Bearer` is valid, but the OpenAPI
+ * 3.1 meta-schema only knows `bearer` (and refuses its `bearerFormat` otherwise). The copy that is validated says it
+ * in lower case.
+ */
+function withLowerCaseHttpSchemes(document: OpenApiDocument): OpenApiDocument {
+  for (const scheme of Object.values(document.components?.['securitySchemes'] ?? {})) {
+    const s = scheme as Record<string, unknown> | null;
+    if (s && s['type'] === 'http' && typeof s['scheme'] === 'string') s['scheme'] = s['scheme'].toLowerCase();
+  }
+  return document;
 }
 
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
@@ -110,7 +148,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     try {
       fresh = await validateFresh(file);
     } catch (error) {
-      throw describe(file, error);
+      throw await describe(file, error);
     }
     bundled = fresh.bundled;
     if (usable) await toCache(dir, file, fresh.files, bundled);
@@ -119,11 +157,11 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
   const hash = sha256(JSON.stringify(bundled));
-  let document: OpenApiDocument;
+  let dereferenced;
   try {
-    document = dereferenceInternal(bundled) as OpenApiDocument;
+    dereferenced = dereferenceInternal(bundled);
   } catch (error) {
     throw new SpecError(file, '', (error as Error).message);
   }
-  return { file, document, hash };
+  return { file, document: dereferenced.document as OpenApiDocument, hash, bundled, pointers: dereferenced.pointers };
 }

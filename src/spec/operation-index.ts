@@ -138,10 +138,10 @@ export function buildOperationIndex(spec: LoadedSpec, basePaths: ReadonlyMap<str
         const param = toParameter(p);
         byKey.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
       }
+      // A template parameter the document forgot to declare is taken as a string, as Prism does, rather than
+      // refusing the whole document.
       for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        if (!byKey.has(`path:${name}`)) {
-          throw new SpecError(file, `${pointer}/parameters`, `path parameter '${name}' of '${path}' is not declared (in: path, required: true)`);
-        }
+        if (!byKey.has(`path:${name}`)) byKey.set(`path:${name}`, toParameter({ name, in: 'path', required: true, schema: { type: 'string' } }));
       }
       const body = isObj(raw['requestBody']) ? raw['requestBody'] : undefined;
       const extensions: Record<string, unknown> = {};

@@ -4,6 +4,10 @@ import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { loadAjv } from './ajv-modules.js';
 import { FORMATS, formatsCode } from './formats.js';
 import { noValidatorCache, type ValidatorCache } from './precompiled.js';
+import { patternEngine } from './pattern.js';
+import type { LoadedSpec } from '../spec/load-spec.js';
+import { refTo, SCHEMA_DOCUMENT_ID, toSchemaDocument } from '../spec/schema-document.js';
+import { dialectOf } from '../spec/to-json-schema.js';
 
 /** Compiles a schema once: from the precompiled cache when it has it, else with ajv (and remembers it for the cache). */
 export interface Compiler {
@@ -23,7 +27,22 @@ export interface AjvSet {
 
 const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-authmock-lenient'];
 
-function create(version: '3.0' | '3.1', options: Options): Ajv {
+/** The document's schemas as one JSON Schema document, and where each object of the dereferenced document sits in it. */
+export interface SchemaSource {
+  /** See spec/schema-document.ts; compiled schemas are `$ref`s into it. Built only when something is compiled. */
+  document: () => object;
+  /** The same document with response schemas made partial (check-pacts: a pact names only the fields it uses). */
+  responseDocument?: () => object;
+  pointers: WeakMap<object, string>;
+}
+
+export interface AjvSetOptions {
+  schemas?: SchemaSource;
+  /** Unknown formats and schemas that cannot be compiled (then not checked): said once each. */
+  warn?: (message: string) => void;
+}
+
+function create(version: '3.0' | '3.1', options: Options, warn: (message: string) => void, document: (() => object) | undefined): Ajv {
   const { Ajv, Ajv2020, addFormats, _ } = loadAjv();
   const base: Options = {
     strict: false,
@@ -33,7 +52,10 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
     // Keep the generated source so it can be saved as standalone code; it finds the formats through FORMATS_CODE.
-    code: { source: true, formats: formatsCode(_) },
+    code: { source: true, formats: formatsCode(_), regExp: patternEngine },
+    // ajv's warnings (unknown formats) go where the caller says, once each: never straight to the console.
+    // (Its "Error compiling schema" lines are left out: the compiler says which schema is not checked, and why.)
+    logger: { log: () => undefined, warn: (message: unknown) => warn(String(message)), error: () => undefined },
     ...options,
   };
   const ajv = version === '3.1' ? new Ajv2020(base) : new Ajv(base);
@@ -45,10 +67,28 @@ function create(version: '3.0' | '3.1', options: Options): Ajv {
     if (!ajv.formats[f]) ajv.addFormat(f, true);
   }
   for (const keyword of OPENAPI_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
+  if (document) ajv.addSchema(document(), SCHEMA_DOCUMENT_ID);
   return ajv;
 }
 
-function createCompiler(kind: string, make: () => Ajv, cache: ValidatorCache): Compiler {
+/** The schema with every object that comes from the document replaced by a `$ref` to where it sits there. */
+function toRefSchema(schema: unknown, pointers: WeakMap<object, string> | undefined): unknown {
+  if (typeof schema !== 'object' || schema === null || !pointers) return schema;
+  const pointer = Array.isArray(schema) ? undefined : pointers.get(schema);
+  if (pointer !== undefined) return refTo(pointer);
+  if (Array.isArray(schema)) return schema.map((item) => toRefSchema(item, pointers));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = toRefSchema(value, pointers);
+  return out;
+}
+
+function createCompiler(
+  kind: string,
+  make: () => Ajv,
+  cache: ValidatorCache,
+  pointers: WeakMap<object, string> | undefined,
+  warn: (message: string) => void,
+): Compiler {
   let ajv: Ajv | undefined; // created only if something is not in the cache
   const byObject = new WeakMap<object, ValidateFunction>();
   return {
@@ -56,12 +96,21 @@ function createCompiler(kind: string, make: () => Ajv, cache: ValidatorCache): C
       const objectKey = typeof schema === 'object' ? schema : undefined;
       const known = objectKey && byObject.get(objectKey);
       if (known) return known;
-      const key = cache.keyOf(kind, schema);
+      const target = toRefSchema(schema, pointers) as object | boolean;
+      const key = cache.keyOf(kind, target);
       let fn = key ? cache.get(key) : undefined;
       if (!fn) {
         ajv ??= make();
-        fn = ajv.compile(schema);
-        if (key) cache.remember(key, ajv, fn);
+        try {
+          fn = ajv.compile(target);
+          if (key) cache.remember(key, ajv, fn);
+        } catch (error) {
+          // One schema ajv cannot compile (a $ref to nowhere, a keyword with a value of the wrong kind) is not
+          // checked, rather than refusing the whole document.
+          const where = typeof schema === 'object' && pointers?.get(schema);
+          warn(`schema ${where ? `at #${where} ` : ''}is not checked: ${(error as Error).message.split('\n')[0]}`);
+          fn = ajv.compile(true);
+        }
       }
       if (objectKey) byObject.set(objectKey, fn);
       return fn;
@@ -69,13 +118,38 @@ function createCompiler(kind: string, make: () => Ajv, cache: ValidatorCache): C
   };
 }
 
-export function createAjvSet(openapiVersion: string, cache: ValidatorCache = noValidatorCache): AjvSet {
+export function createAjvSet(openapiVersion: string, cache: ValidatorCache = noValidatorCache, options: AjvSetOptions = {}): AjvSet {
   const version = openapiVersion.startsWith('3.0') ? '3.0' : '3.1';
+  const said = new Set<string>();
+  const warn = (raw: string): void => {
+    const format = /unknown format "([^"]*)"/.exec(raw)?.[1];
+    const message = format === undefined ? raw : `unknown format "${format}" in the document: its values are not checked`;
+    if (said.has(message) || said.size > 1000) return;
+    said.add(message);
+    options.warn?.(message);
+  };
+  const { document, responseDocument = document, pointers } = options.schemas ?? {};
+  const compiler = (kind: string, ajvOptions: Options, doc: (() => object) | undefined): Compiler =>
+    createCompiler(`${version}:${kind}`, () => create(version, ajvOptions, warn, doc), cache, pointers, warn);
   return {
-    strict: createCompiler(`${version}:strict`, () => create(version, {}), cache),
-    coercing: createCompiler(`${version}:coercing`, () => create(version, { coerceTypes: true }), cache),
-    response: createCompiler(`${version}:response`, () => create(version, { useDefaults: false }), cache),
+    strict: compiler('strict', {}, document),
+    coercing: compiler('coercing', { coerceTypes: true }, document),
+    response: compiler(responseDocument === document ? 'response' : 'partial-response', { useDefaults: false }, responseDocument),
     save: () => cache.save(),
+  };
+}
+
+/** The schema source of a loaded document: the schema document built once, on first need. */
+export function schemaSourceOf(spec: LoadedSpec, partialResponses?: (schema: unknown) => unknown): SchemaSource | undefined {
+  const { bundled, pointers } = spec;
+  if (!bundled || !pointers) return undefined;
+  const dialect = dialectOf(bundled.openapi);
+  let document: object | undefined;
+  let responseDocument: object | undefined;
+  return {
+    pointers,
+    document: () => (document ??= toSchemaDocument(bundled, dialect)),
+    ...(partialResponses ? { responseDocument: () => (responseDocument ??= toSchemaDocument(bundled, dialect, partialResponses)) } : {}),
   };
 }
 

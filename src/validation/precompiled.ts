@@ -1,13 +1,14 @@
 // Precompiled validators: ajv's standalone code for every schema a document needs, saved once, loaded at later starts.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { writeCacheFile } from '../spec/cache-dir.js';
 import { FORMATS_VERSION } from './formats.js';
 import { loadAjv } from './ajv-modules.js';
+import { CONVERSION_VERSION } from '../spec/to-json-schema.js';
 
 
 const require = createRequire(import.meta.url);
@@ -34,16 +35,21 @@ export const noValidatorCache: ValidatorCache = {
 const absolutise = (code: string): string => code.replace(/require\("ajv\/dist\//g, `require(${JSON.stringify(`${AJV_DIR}/dist/`).slice(0, -1)}`);
 
 export async function openValidatorCache(dir: string, documentHash: string): Promise<ValidatorCache> {
-  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}-${FORMATS_VERSION}.cjs`);
-  let loaded: Record<string, ValidateFunction> = {};
+  const file = join(dir, `validators-${documentHash.slice(0, 32)}-ajv${AJV_VERSION}-${FORMATS_VERSION}${CONVERSION_VERSION}.cjs`);
+  // Read on first need: a document whose operations compile on first use starts without waiting for this file.
+  let loaded: Record<string, ValidateFunction> | undefined;
   let source = '';
-  try {
-    source = await readFile(file, 'utf8');
-    loaded = require(file) as Record<string, ValidateFunction>;
-  } catch {
-    loaded = {};
-    source = '';
-  }
+  const load = (): Record<string, ValidateFunction> => {
+    if (loaded) return loaded;
+    try {
+      source = readFileSync(file, 'utf8');
+      loaded = require(file) as Record<string, ValidateFunction>;
+    } catch {
+      loaded = {};
+      source = '';
+    }
+    return loaded;
+  };
   const fresh = new Map<string, string>();
   return {
     keyOf(kind, schema) {
@@ -53,9 +59,9 @@ export async function openValidatorCache(dir: string, documentHash: string): Pro
         return null;
       }
     },
-    get: (key) => (Object.hasOwn(loaded, key) ? loaded[key] : undefined),
+    get: (key) => (Object.hasOwn(load(), key) ? load()[key] : undefined),
     remember(key, ajv, fn) {
-      if (Object.hasOwn(loaded, key) || fresh.has(key)) return;
+      if (Object.hasOwn(load(), key) || fresh.has(key)) return;
       try {
         fresh.set(key, absolutise(loadAjv().standaloneCode(ajv, fn)));
       } catch {

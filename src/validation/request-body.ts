@@ -3,7 +3,7 @@
 import { MockError } from '../errors.js';
 import type { MediaSpec, Operation } from '../types.js';
 import { toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
-import { isJsonMediaType, withFilesAsText } from './parse-body.js';
+import { isJsonMediaType, mediaTypeOf, withFilesAsText } from './parse-body.js';
 
 export interface BodyValidator {
   /** Media types the operation accepts (lower case). */
@@ -12,16 +12,21 @@ export interface BodyValidator {
   (mediaType: string | undefined, body: unknown): void;
 }
 
-/** The declared media type that serves a request's media type: exact, then `+json` ≈ JSON, then wildcards. */
+/**
+ * The declared media type that serves a request's media type: exact, then `+json` ≈ JSON, then wildcards. Parameters
+ * (`application/json; charset=utf-8`) are ignored on both sides.
+ */
 export function matchMediaType<T extends { mediaType: string }>(declared: ReadonlyArray<T>, actual: string): T | undefined {
-  const exact = declared.find((m) => m.mediaType === actual);
+  const bare = mediaTypeOf(actual) ?? actual;
+  const base = (m: T): string => mediaTypeOf(m.mediaType) ?? m.mediaType;
+  const exact = declared.find((m) => m.mediaType === actual) ?? declared.find((m) => base(m) === bare);
   if (exact) return exact;
-  if (isJsonMediaType(actual)) {
-    const json = declared.find((m) => isJsonMediaType(m.mediaType));
+  if (isJsonMediaType(bare)) {
+    const json = declared.find((m) => isJsonMediaType(base(m)));
     if (json) return json;
   }
-  const [type] = actual.split('/');
-  return declared.find((m) => m.mediaType === `${type}/*`) ?? declared.find((m) => m.mediaType === '*/*');
+  const [type] = bare.split('/');
+  return declared.find((m) => base(m) === `${type}/*`) ?? declared.find((m) => base(m) === '*/*');
 }
 
 const needsCoercion = (mediaType: string): boolean =>

@@ -3,7 +3,7 @@
 import type { MockResponse, Operation, ResponseSpec } from '../types.js';
 import { compileValue, toViolation, type AjvSet, type ValidateFunction } from './ajv.js';
 import { matchMediaType } from './request-body.js';
-import { mediaTypeOf } from './parse-body.js';
+import { isJsonMediaType, mediaTypeOf } from './parse-body.js';
 
 export interface ResponseViolation {
   pointer: string;
@@ -27,6 +27,13 @@ export function findResponse<T extends { status: string }>(responses: ReadonlyAr
     responses.find((r) => r.status === `${code[0]}XX`) ??
     responses.find((r) => r.status === 'DEFAULT')
   );
+}
+
+/** Whether a schema can describe a string as it stands (a `type` that names string, or no type at all). */
+function describesString(schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return schema !== false;
+  const type = (schema as Record<string, unknown>)['type'];
+  return type === undefined ? !('properties' in schema) : type === 'string' || (Array.isArray(type) && type.includes('string'));
 }
 
 /** A response header by its lower-case name, whatever case the handler wrote it in. */
@@ -76,6 +83,8 @@ export function compileResponses(op: Operation, ajv: AjvSet): ResponseValidator 
       : entry.spec.content.find((m) => m.mediaType.startsWith('text/')) ?? entry.spec.content[0];
     if (!media) return { pointer: '/headers/content-type', detail: `content type ${mediaType} is not documented for status ${res.status}` };
     const validate = entry.bodies.get(media.mediaType);
+    // Text in a media type that is not JSON (XML, CSV) is not parsed: only a schema of a string can judge it.
+    if (typeof res.body === 'string' && !isJsonMediaType(mediaTypeOf(media.mediaType) ?? '') && !describesString(media.schema)) return undefined;
     if (validate && !validate(res.body)) return toViolation(validate.errors, '/body');
     return undefined;
   };

@@ -55,7 +55,7 @@ describe('checkPacts', () => {
       },
     ],
     [
-      'missing-credential.json (V4, with a message interaction that is skipped)',
+      'missing-credential.json (V4, with a message interaction that is reported as not checked)',
       {
         file: 'missing-credential.json',
         want: {
@@ -63,10 +63,17 @@ describe('checkPacts', () => {
           pointer: '/request/headers/authorization',
           message: 'missing credential: emnifyListEndpoints is secured (Authorization: bearer (EmnifyBearer)) and the request carries none of it',
         },
+        warning: {
+          interaction: 'a device event (not HTTP: authmock does not serve it)',
+          pointer: '',
+          severity: 'warning',
+          message: 'not an HTTP interaction (a message?): check-pacts checks HTTP interactions only, so this one is not checked',
+        },
       },
     ],
-  ])('%s gives exactly its finding', (_name, { file, want }) => {
-    expect(checkPacts([fixture(file)], spec, { providers: createProviders() })).toEqual([{ pact: fixture(file), ...want }]);
+  ])('%s gives exactly its finding', (_name, { file, want, warning }: { file: string; want: object; warning?: object }) => {
+    const expected = [{ pact: fixture(file), ...want }, ...(warning ? [{ pact: fixture(file), ...warning }] : [])];
+    expect(checkPacts([fixture(file)], spec, { providers: createProviders() })).toEqual(expected);
   });
 
   it('reports a file that is not a pact as one finding', () => {

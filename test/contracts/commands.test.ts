@@ -34,7 +34,12 @@ describe('authmock check-pacts', () => {
   it('prints JSON with --json', async () => {
     const io = capture();
     expect(await runCheckPacts(['--json', fixture('missing-credential.json')], io)).toBe(1);
-    expect(JSON.parse(io.out)).toEqual({ findings: [expect.objectContaining({ pointer: '/request/headers/authorization' })] });
+    expect(JSON.parse(io.out)).toEqual({
+      findings: [
+        expect.objectContaining({ pointer: '/request/headers/authorization' }),
+        expect.objectContaining({ interaction: 'a device event (not HTTP: authmock does not serve it)', severity: 'warning' }),
+      ],
+    });
   });
 
   it.each([
