@@ -42,24 +42,6 @@ export interface StoredImage {
   key: string;
 }
 
-export interface DuetAccount {
-  id: number;
-  email: string | null;
-  phone: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  gender: string | null;
-  bornOn: string | null;
-  image: StoredImage | null;
-  privacy: DuetPrivacy;
-  passwordSalt: string;
-  passwordHash: string;
-  /** Devise token_authenticatable keeps the token itself so that every sign-in returns the same one. */
-  authenticationToken: string;
-  tokenHash: string;
-  createdAt: number;
-}
-
 /** The profile fields an account is created or updated with (already checked). */
 export interface Profile {
   email: string | null;
@@ -68,6 +50,18 @@ export interface Profile {
   lastName: string | null;
   gender: string | null;
   bornOn: string | null;
+}
+
+export interface DuetAccount extends Profile {
+  id: number;
+  image: StoredImage | null;
+  privacy: DuetPrivacy;
+  passwordSalt: string;
+  passwordHash: string;
+  /** Devise token_authenticatable keeps the token itself so that every sign-in returns the same one. */
+  authenticationToken: string;
+  tokenHash: string;
+  createdAt: number;
 }
 
 /** Rails errors object: field → messages, in the order the validations ran. */
