@@ -60,7 +60,11 @@ async function serve(config: ServeConfig): Promise<void> {
         const port = Number(new URL(running.url).port);
         const live = await running.mock.runtime.main.world.store.snapshot();
         await running.mock.flush();
-        await running.close();
+        // A reload waits for requests in flight, but not for ever (a client that never finishes one must not stop it).
+        const closed = running.close();
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+        running.server.closeAllConnections();
+        await closed;
         running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
         logger.info({ file }, 'reloaded');
       } catch (error) {

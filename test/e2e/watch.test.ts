@@ -38,7 +38,7 @@ describe('--watch', () => {
     cli = await serve(['--watch', '--fixtures', fixtures]);
     for (let n = 1; n <= 3; n++) {
       saveByRename(n);
-      expect(await until(() => reloads() >= n, 15_000)).toBe(true);
+      expect(await until(() => reloads() >= n, 15_000), `save ${n}; the server said:\n${cli.output().slice(-3000)}`).toBe(true);
     }
     // No extra reloads from the temporary files or the renames themselves.
     await new Promise((r) => setTimeout(r, 500));
@@ -56,6 +56,6 @@ describe('--watch', () => {
     expect(failures()[0]).toContain("did you mean 'emnify'?");
     expect(failures()[0]).toContain('still serving the previous version');
     expect((await fetch(`${cli!.url}/__admin/health`)).status).toBe(200);
-    expect(reloads()).toBe(3);
+    expect(reloads(), cli!.output().slice(-3000)).toBe(3);
   }, 60_000);
 });
