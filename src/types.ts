@@ -197,5 +197,8 @@ export interface Provider {
 
 export type CredentialEnd = 'expire' | 'revoke';
 
-/** Problem code → the provider's own error for it on an operation (`detail` empty: its usual reason). */
-export type FaultProblems = Readonly<Record<string, (detail: string, op: Operation) => MockError>>;
+/**
+ * Problem code → the provider's own error for it on an operation (`detail` empty: its usual reason), or undefined
+ * when that operation cannot fail so (a DeviceHQ API-key route has no session to expire).
+ */
+export type FaultProblems = Readonly<Record<string, (detail: string, op: Operation) => MockError | undefined>>;

@@ -18,7 +18,7 @@ export function checkFaultProblem(options: CredentialAdminOptions, operationId: 
   if (problem === undefined || problem === null) return null;
   const op = options.operations().find((o) => o.operationId === operationId);
   const provider = options.providers.find((p) => p.name === op?.provider);
-  const known = Object.keys(provider?.faultProblems ?? {});
+  const known = op ? Object.entries(provider?.faultProblems ?? {}).filter(([, build]) => build('', op) !== undefined).map(([code]) => code) : [];
   if (typeof problem === 'string' && known.includes(problem)) return problem;
   const where = provider ? `${provider.name}'s operation '${operationId}'` : `'${operationId}' (no provider of authmock's own)`;
   const list = known.length > 0 ? `: use one of ${known.join(', ')}` : '; use status instead';

@@ -81,6 +81,7 @@ export function documentedOutcomes(op: Operation, provider: Provider | undefined
   const found = new Set<AuthOutcomeName>(['ok']);
   for (const build of Object.values(provider?.faultProblems ?? {})) {
     const error = build('', op);
+    if (!error) continue;
     const outcome = outcomeOfProblem(error.code);
     if (!outcome || (outcome === 'missing' && !needsCredentials(op))) continue;
     const status = error.status;

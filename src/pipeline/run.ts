@@ -68,8 +68,8 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     if (fault?.status) {
       throw new MockError('fault.injected', `fault ${fault.id} forced status ${fault.status}`, { status: fault.status });
     }
-    const forced = fault?.problem ? deps.provider?.faultProblems?.[fault.problem] : undefined;
-    if (forced) throw forced(`fault ${fault!.id} forced problem ${fault!.problem}`, op);
+    const forced = fault?.problem ? deps.provider?.faultProblems?.[fault.problem]?.(`fault ${fault.id} forced problem ${fault.problem}`, op) : undefined;
+    if (forced) throw forced;
     // A forced fault answers before any credential use is spent.
     for (const commit of auth.commits ?? []) {
       const spent = await commit();
