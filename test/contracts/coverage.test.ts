@@ -43,4 +43,22 @@ describe('check-pacts --coverage', () => {
     expect(() => JSON.parse(io.out)).not.toThrow();
     expect(io.err).toMatch(/Coverage written to .*committed\.md/);
   });
+
+  it('finds every auth outcome each provider documents in the committed pacts', async () => {
+    expect(await runCheckPacts([committed, '--coverage', join(out, 'all.md')], capture())).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'all.json'), 'utf8')) as CoverageReport;
+    const documented = new Map<string, Set<string>>();
+    const tested = new Map<string, Set<string>>();
+    for (const op of report.operations) {
+      for (const o of op.auth_outcomes) {
+        if (!documented.has(op.provider)) documented.set(op.provider, new Set());
+        if (!tested.has(op.provider)) tested.set(op.provider, new Set());
+        documented.get(op.provider)!.add(o.name);
+        if (o.count > 0) tested.get(op.provider)!.add(o.name);
+      }
+    }
+    expect([...documented.keys()].sort()).toEqual(['devicehq', 'duet', 'emnify', 'rfcx']);
+    for (const [provider, names] of documented) expect([...tested.get(provider)!].sort(), provider).toEqual([...names].sort());
+    expect(documented.get('emnify')).toEqual(new Set(['ok', 'missing', 'invalid', 'expired', 'revoked', 'rate-limited']));
+  });
 });

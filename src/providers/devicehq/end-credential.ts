@@ -4,7 +4,7 @@ import { MockError } from '../../errors.js';
 import type { CredentialEnd, FaultProblems, Operation, World } from '../../types.js';
 import { closeSession, hashSessionToken, SESSIONS, type DevicehqSession } from './sessions.js';
 
-/** A closed or replaced session answers as an unknown token does: DeviceHQ cannot tell them apart. */
+/** A closed or replaced session answers 401 as an unknown token does (DeviceHQ sends no reason a client can tell apart). */
 const CLOSED = 'session token is unknown, closed, or replaced by a newer session of the account';
 
 /** Only a session can expire or be closed; the API-key routes answer an unknown key. */
@@ -14,7 +14,7 @@ export const devicehqFaultProblems: FaultProblems = {
   'auth.missing': (detail) => new MockError('auth.missing', detail || 'no X-AUTH-TOKEN header or token query parameter'),
   'auth.invalid': (detail) => new MockError('auth.invalid', detail || CLOSED),
   'auth.expired': (detail, op) => (usesSession(op) ? new MockError('auth.expired', detail || 'session expired (idle for more than 5 minutes)') : undefined),
-  'auth.revoked': (detail, op) => (usesSession(op) ? new MockError('auth.invalid', detail || CLOSED) : undefined),
+  'auth.revoked': (detail, op) => (usesSession(op) ? new MockError('auth.revoked', detail || CLOSED) : undefined),
 };
 
 /** expire: the session's idle time is over now (the next use answers 401 expired); revoke: the session is closed. */

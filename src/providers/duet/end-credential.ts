@@ -11,7 +11,7 @@ export const duetFaultProblems: FaultProblems = {
   'auth.missing': (detail) => new MockError('auth.missing', detail || 'X-Account-Token header missing'),
   'auth.invalid': (detail) => new MockError('auth.invalid', detail || 'X-Account-Token belongs to no account'),
   'auth.expired': (detail) => new MockError('auth.invalid', detail || 'X-Account-Token refused'),
-  'auth.revoked': (detail) => new MockError('auth.invalid', detail || 'X-Account-Token replaced after a password change'),
+  'auth.revoked': (detail) => new MockError('auth.revoked', detail || 'X-Account-Token replaced after a password change'),
 };
 
 /** Both ends are Duet's only one: the token is replaced, so the client's copy answers 401. */

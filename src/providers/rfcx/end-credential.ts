@@ -12,7 +12,7 @@ export const rfcxFaultProblems: FaultProblems = {
       ? new MockError('auth.invalid', detail || 'invalid email or password', { meta: { rfcxBody: 'json' } })
       : new MockError('auth.invalid', detail || 'unknown user or wrong token'),
   'auth.expired': (detail) => new MockError('auth.expired', detail || 'the user token has expired (it is now removed)'),
-  'auth.revoked': (detail) => new MockError('auth.invalid', detail || 'unknown user or wrong token (logged out)'),
+  'auth.revoked': (detail) => new MockError('auth.revoked', detail || 'unknown user or wrong token (logged out)'),
   'auth.forbidden': (detail) => new MockError('auth.forbidden', detail || 'this credential type may not use this route'),
 };
 
