@@ -26,7 +26,7 @@ describe('buildDocs on the authmock document', () => {
       ['index.html', 'docs-init.js', 'spec.js', 'openapi.json', 'admin-spec.js', 'admin-openapi.json', 'coverage.js', ...SWAGGER_UI_FILES].sort(),
     );
     expect(built.index).toBe(join(out, 'index.html'));
-    expect(built.files).toHaveLength(6 + SWAGGER_UI_FILES.length);
+    expect(built.files).toHaveLength(7 + SWAGGER_UI_FILES.length);
     expect(built.serverUrl).toBe(DEFAULT_SERVER_URL);
   });
 
