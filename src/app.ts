@@ -120,11 +120,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
 
   let runtime: Runtime | undefined;
   const operationIds = new Set<string>();
+  const operations: Operation[] = [];
   const admin = createAdminProvider({
     runtime: () => runtime!,
     providers,
     validateFixtures,
     operationIds: () => operationIds,
+    operations: () => operations,
     adminToken: options.adminToken,
     version: options.version ?? '0.0.0',
     uptimeMs: () => monotonicNow() - started,
@@ -146,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     compilers.push(ajv);
     for (const op of ops) {
       operationIds.add(op.operationId);
+      operations.push(op);
       compiled.push(compileOperation(op, ajv, op.provider !== null));
     }
   }

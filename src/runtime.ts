@@ -2,6 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { createClock, toIso, type Clock, type ControllableClock } from './clock.js';
+import { createCoverageLog, outcomeOfAuth, recordCoverage, type CoverageLog } from './admin/coverage.js';
 import type { Fault } from './pipeline/run.js';
 import { createMemoryStore } from './state/memory-store.js';
 import type { Store } from './state/store.js';
@@ -21,6 +22,8 @@ export interface WorldRuntime {
   world: World;
   faults: Fault[];
   requests: LoggedRequest[];
+  /** Responses and auth outcomes per operation since the world's last reset (GET /__admin/coverage). */
+  coverage: CoverageLog;
   /** Monotonic real time of the last request (idle expiry must not follow the mock clock). */
   lastUsed: number;
   /** The world's own clock when it was created and when it was last used (what /__admin/sandboxes shows). */
@@ -96,7 +99,7 @@ export interface Runtime {
 const TRIM_BATCH = 64;
 
 export function createWorldRuntime(id: string, store: Store, clock: ControllableClock, now: number): WorldRuntime {
-  return { world: { id, store, clock }, faults: [], requests: [], lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now(), bytes: 0 };
+  return { world: { id, store, clock }, faults: [], requests: [], coverage: createCoverageLog(), lastUsed: now, createdAt: clock.now(), lastUsedAt: clock.now(), bytes: 0 };
 }
 
 export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runtime {
@@ -174,6 +177,7 @@ export function createRuntime(main: WorldRuntime, options: RuntimeOptions): Runt
     record(target, entry) {
       const log = target.requests;
       log.push(entry);
+      recordCoverage(target.coverage, entry.operation_id, entry.status, outcomeOfAuth(entry.auth));
       // Trim in batches (a splice per request moves the whole log every time); readers see the newest requestLogSize.
       if (log.length >= options.requestLogSize + TRIM_BATCH) log.splice(0, log.length - options.requestLogSize);
     },

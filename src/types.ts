@@ -183,4 +183,22 @@ export interface Provider {
   credentialHints?(fixtures: unknown): ReadonlyArray<CredentialHint>;
   /** Remove what has expired by `now` (keeps memory bounded by live credentials). */
   sweep?(tx: WriteTx, now: number): void;
+  /**
+   * The errors this provider answers for each reason (`auth.expired`, ...), as its own verifiers build them: what
+   * `POST /__admin/faults {"problem"}` answers. Its keys are the problem codes accepted for its operations.
+   */
+  readonly faultProblems?: FaultProblems;
+  /**
+   * End a live credential as the client holds it, the way this provider ends one (`expire`: lifetime over; `revoke`:
+   * closed, logged out, replaced). False when this world holds no such live credential.
+   */
+  endCredential?(world: World, credential: string, how: CredentialEnd): Promise<boolean>;
 }
+
+export type CredentialEnd = 'expire' | 'revoke';
+
+/**
+ * Problem code → the provider's own error for it on an operation (`detail` empty: its usual reason), or undefined
+ * when that operation cannot fail so (a DeviceHQ API-key route has no session to expire).
+ */
+export type FaultProblems = Readonly<Record<string, (detail: string, op: Operation) => MockError | undefined>>;

@@ -175,3 +175,15 @@ describe('DeviceHQ: using the session', () => {
     });
   });
 });
+
+describe('DeviceHQ: auth outcomes', () => {
+  it('gets 401 when the session token is missing', async () => {
+    accountState()
+      .uponReceiving('a test without a session token')
+      .withRequest({ method: 'GET', path: '/api/v2/test' })
+      .willRespondWith({ status: 401, headers: JSON_API, body: errors });
+    await run(async (url) => {
+      expect((await fetch(`${url}/api/v2/test`)).status).toBe(401);
+    });
+  });
+});

@@ -282,3 +282,26 @@ describe('Duet: sign in and account-level calls', () => {
     });
   });
 });
+
+describe('Duet: auth outcomes', () => {
+  it('gets 401 when the account token is missing', async () => {
+    appState()
+      .uponReceiving('a request for the account without an account token')
+      .withRequest({ method: 'GET', path: '/1/account', headers: appHeaders })
+      .willRespondWith({ status: 401 });
+    await run(async (url) => {
+      expect((await fetch(`${url}/1/account`, { headers: appHeaders })).status).toBe(401);
+    });
+  });
+
+  it('gets 401 for an account token refused after a password change elsewhere', async () => {
+    pact
+      .given('a Duet account token refused after a password change', { login: LOGIN })
+      .uponReceiving('a request for the account with a token revoked by a password change')
+      .withRequest({ method: 'GET', path: '/1/account', headers: { ...appHeaders, 'X-Account-Token': accountToken } })
+      .willRespondWith({ status: 401 });
+    await run(async (url) => {
+      await expect(client(url).getAccount(ACCOUNT_TOKEN_EXAMPLE)).rejects.toEqual(refusal(401));
+    });
+  });
+});

@@ -216,3 +216,37 @@ describe('emnify: bearer calls', () => {
     });
   });
 });
+
+describe('emnify: auth outcomes', () => {
+  it('gets 401 1102 when the bearer token is missing', async () => {
+    tokenState()
+      .uponReceiving('an endpoint list without a bearer token')
+      .withRequest({ method: 'GET', path: '/api/v1/endpoint' })
+      .willRespondWith({ status: 401, headers: JSON_RESPONSE, body: { error_code: 1102, error_token: 'InvalidToken', message: like('Invalid token') } });
+    await run(async (url) => {
+      expect((await fetch(`${url}/api/v1/endpoint`)).status).toBe(401);
+    });
+  });
+
+  it('gets 401 1103 for an auth_token that expired mid-session', async () => {
+    pact
+      .given('an emnify auth_token that expired mid-session')
+      .uponReceiving('an endpoint list with an auth_token expired mid-session')
+      .withRequest({ method: 'GET', path: '/api/v1/endpoint', headers: { Authorization: bearer } })
+      .willRespondWith({ status: 401, headers: JSON_RESPONSE, body: { error_code: 1103, error_token: 'TokenExpired', message: like('Token expired') } });
+    await run(async (url) => {
+      await expect(client(url).listEndpoints(AUTH_TOKEN)).rejects.toEqual(expect.objectContaining({ status: 401, errorCode: 1103 }));
+    });
+  });
+
+  it('gets 401 1102 for an auth_token that was revoked', async () => {
+    pact
+      .given('an emnify auth_token and refresh_token that were revoked')
+      .uponReceiving('an endpoint list with a revoked auth_token')
+      .withRequest({ method: 'GET', path: '/api/v1/endpoint', headers: { Authorization: bearer } })
+      .willRespondWith({ status: 401, headers: JSON_RESPONSE, body: { error_code: 1102, error_token: 'InvalidToken', message: like('Invalid token') } });
+    await run(async (url) => {
+      await expect(client(url).listEndpoints(AUTH_TOKEN)).rejects.toEqual(expect.objectContaining({ status: 401, errorCode: 1102 }));
+    });
+  });
+});

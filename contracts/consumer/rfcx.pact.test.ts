@@ -220,3 +220,27 @@ describe('RFCx: a guardian at work', () => {
     });
   });
 });
+
+describe('RFCx: auth outcomes', () => {
+  it('gets 401 when no credentials are sent', async () => {
+    pact
+      .given('the default fixtures')
+      .uponReceiving('a logout without credentials')
+      .withRequest({ method: 'POST', path: '/v1/users/logout' })
+      .willRespondWith({ status: 401 });
+    await run(async (url) => {
+      expect((await fetch(`${url}/v1/users/logout`, { method: 'POST' })).status).toBe(401);
+    });
+  });
+
+  it('gets 401 with a user token that was logged out', async () => {
+    pact
+      .given('an RFCx user token that was logged out', { email: EMAIL })
+      .uponReceiving('a logout with a logged-out token')
+      .withRequest({ method: 'POST', path: '/v1/users/logout', headers: userHeaders })
+      .willRespondWith({ status: 401 });
+    await run(async (url) => {
+      await expect(client(url).logout(userCredentials)).rejects.toEqual(refusal(401));
+    });
+  });
+});

@@ -9,13 +9,16 @@ import { SandboxLimitError, toRequestRecord, type Runtime, type WorldRuntime } f
 import { safeEqual } from '../security/secrets.js';
 import { seedStore, type FixtureValidator, type Fixtures } from '../state/fixtures.js';
 import { unwritable } from '../state/memory-store.js';
-import type { Handler, HandlerContext, Provider, World } from '../types.js';
+import type { Handler, HandlerContext, Operation, Provider, World } from '../types.js';
+import { checkFaultProblem, createCredentialHandlers } from './admin-credentials.js';
 
 export interface AdminOptions {
   runtime: () => Runtime;
   providers: ReadonlyArray<Provider>;
   validateFixtures: FixtureValidator;
   operationIds: () => ReadonlySet<string>;
+  /** Every operation of the documents served (coverage and fault problems read them). */
+  operations: () => ReadonlyArray<Operation>;
   adminToken: string | undefined;
   version: string;
   uptimeMs: () => number;
@@ -53,13 +56,16 @@ const faultBody = (f: Fault): Obj => ({
   status: f.status,
   times: f.times,
   probability: f.probability,
+  problem: f.problem ?? null,
 });
 
 export function createAdminProvider(options: AdminOptions): Provider {
   const runtimeOf = (world: World): WorldRuntime => options.runtime().get(world.id) ?? options.runtime().main;
   const body = (ctx: HandlerContext): Obj => (ctx.req.body ?? {}) as Obj;
 
+  const credentialOptions = { providers: options.providers, operations: options.operations, runtimeOf };
   const handlers: Record<string, Handler> = {
+    ...createCredentialHandlers(credentialOptions),
     adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.version } }),
     adminReset: async ({ world }) => {
       // The clock is left where it is (POST /__admin/clock {"real":true} goes back to real time).
@@ -67,6 +73,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
       const runtime = runtimeOf(world);
       runtime.faults.length = 0;
       runtime.requests.length = 0;
+      runtime.coverage.clear();
       return { status: 200, body: { reset: true } };
     },
     adminAddFixtures: async (ctx) => {
@@ -157,6 +164,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
         status: num(b['status']),
         times: num(b['times']),
         probability: num(b['probability']),
+        problem: checkFaultProblem(credentialOptions, operationId, b['problem']),
       };
       runtimeOf(ctx.world).faults.push(fault);
       return { status: 201, body: faultBody(fault) };

@@ -19,6 +19,8 @@ Options:
                       authmock-rfcx and authmock-emnify (PACT_BROKER_TOKEN / _USERNAME / _PASSWORD are read by pact)
   --fixtures FILE     start authmock with these fixtures instead of the bundled ones
   --document FILE     start authmock with this OpenAPI document instead of the bundled one
+  --coverage FILE     also write which operations, responses and auth outcomes the pacts test (and never test)
+                      as FILE.md and FILE.json
 
 Example:
   authmock verify-pacts contracts/pacts --junit test-results/pacts.xml
@@ -34,6 +36,8 @@ Options:
   --document FILE     check against this OpenAPI document (default: the bundled openapi/authmock.yaml)
   --json              print the findings as JSON: {"findings":[{pact, interaction, pointer, message, severity?}]}
   --strict-fields     response fields the document does not name fail the check (default: a warning)
+  --coverage FILE     also write which operations, responses and auth outcomes the pacts test (and never test)
+                      as FILE.md and FILE.json
 
 Example:
   authmock check-pacts contracts/pacts ../mobile-app/pacts/app-authmock-emnify.json
@@ -63,7 +67,7 @@ const text = (parsed: Parsed, name: string): string | undefined => {
 export async function runVerifyPacts(argv: ReadonlyArray<string>, io: CommandIo): Promise<number> {
   const parsed = parse(
     argv,
-    { junit: { type: 'string' }, 'broker-url': { type: 'string' }, fixtures: { type: 'string' }, document: { type: 'string' } },
+    { junit: { type: 'string' }, 'broker-url': { type: 'string' }, fixtures: { type: 'string' }, document: { type: 'string' }, coverage: { type: 'string' } },
     io,
     VERIFY_PACTS_HELP,
   );
@@ -89,11 +93,13 @@ export async function runVerifyPacts(argv: ReadonlyArray<string>, io: CommandIo)
   });
   io.stdout(`${result.report}\n`);
   if (junit !== undefined) io.stdout(`JUnit XML written to ${junit}\n`);
+  const coverage = text(parsed, 'coverage');
+  if (coverage !== undefined) io.stdout(await (await import('./coverage.js')).runCoverageOption(parsed.positionals, document, coverage));
   return result.ok ? 0 : 1;
 }
 
 export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo): Promise<number> {
-  const parsed = parse(argv, { document: { type: 'string' }, json: { type: 'boolean' }, 'strict-fields': { type: 'boolean' } }, io, CHECK_PACTS_HELP);
+  const parsed = parse(argv, { document: { type: 'string' }, json: { type: 'boolean' }, 'strict-fields': { type: 'boolean' }, coverage: { type: 'string' } }, io, CHECK_PACTS_HELP);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.stderr(`authmock: check-pacts needs pact files or directories\n${CHECK_PACTS_HELP}`);
@@ -131,6 +137,11 @@ export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo):
     }
     const summary = `authmock check-pacts: ${files.length} pact${files.length === 1 ? '' : 's'}, ${interactions} interactions, ${failures} finding${failures === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
     io.stdout(`${summary}\n${findings.length > 0 ? `\n${formatFindings(findings)}\n` : ''}`);
+  }
+  const coverage = text(parsed, 'coverage');
+  if (coverage !== undefined) {
+    const said = await (await import('./coverage.js')).runCoverageOption(parsed.positionals, text(parsed, 'document'), coverage);
+    (parsed.values['json'] ? io.stderr : io.stdout)(said);
   }
   return failures > 0 ? 1 : 0;
 }

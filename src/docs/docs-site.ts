@@ -1,5 +1,6 @@
 // Load the docs site once: validate and bundle the document, read Swagger UI; the server-specific files on demand.
 
+import { renderCoverageScript } from './coverage-table.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { FLOWS } from './flows.js';
 import { renderFlowsHtml } from './sequence-svg.js';
@@ -65,7 +66,8 @@ export async function loadDocsSite(options: DocsSiteOptions): Promise<DocsSite> 
   const flowsHtml = renderFlowsHtml(FLOWS.filter((f) => wanted.has(f.provider)));
   const index = renderIndexHtml(title, version, { flowsHtml, admin: admin !== undefined });
   const files = new Map<string, SiteFile>();
-  for (const file of [generated('index.html', index), generated('docs-init.js', renderInitScript()), ...vendor]) {
+  const coverage = admin === undefined ? [] : [generated('coverage.js', renderCoverageScript())];
+  for (const file of [generated('index.html', index), generated('docs-init.js', renderInitScript()), ...coverage, ...vendor]) {
     files.set(file.name, file);
   }
   const specFileNames = SPEC_FILE_NAMES.filter((name) => admin !== undefined || !name.startsWith('admin-'));

@@ -159,7 +159,8 @@ export interface paths {
         /**
          * Inject a fault
          * @description Makes one provider operation misbehave: wait `latency_ms` before answering, and/or answer
-         *     `status` instead of running the flow, for the next `times` matching requests (or until
+         *     `status` instead of running the flow, or answer exactly what the provider answers for a
+         *     `problem` (its status, body and headers: emnify `auth.expired` is `401` 1103 TokenExpired), for the next `times` matching requests (or until
          *     cleared) and each time with `probability` (default 1). Faults apply to provider operations
          *     only (a fault on the admin API could lock out its own removal), `status` is an error status
          *     (400 to 599) and `latency_ms` at most 60,000.
@@ -170,6 +171,80 @@ export interface paths {
          * @description Removes every active fault and says how many there were.
          */
         delete: operations["adminClearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/credentials/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Expire a live credential now
+         * @description Makes one live credential of this world (or sandbox) expire now, the way its provider
+         *     expires it, so a client meets the failure mid-session: a DeviceHQ session token ends as an
+         *     idle session does (`401`, JSON:API); an emnify `auth_token` answers `401` 1103
+         *     TokenExpired on use while its `refresh_token` still works; an emnify application token
+         *     reaches its `expiry_date`; an RFCx user token is past `token_expires_at` (`401
+         *     Unauthorized`); a Duet account token is refused (`401 Unauthorized`: Duet's tokens have no
+         *     lifetime of their own). Send the credential exactly as the client holds it.
+         */
+        post: operations["adminExpireCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/credentials/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a live credential now
+         * @description Revokes one live credential of this world (or sandbox) as its provider revokes it: a
+         *     DeviceHQ session is closed as by a new sign-in elsewhere; an emnify application token gets
+         *     status Revoked (`{"status":{"id":1}}`) and an emnify `auth_token` or `refresh_token`
+         *     stops working (`401` 1102 InvalidToken); an RFCx user token is logged out; a Duet account
+         *     token is replaced as by a password change. Send the credential exactly as the client holds it.
+         */
+        post: operations["adminRevokeCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Responses and auth outcomes seen per operation
+         * @description For each provider operation: the documented responses and the auth outcomes it documents
+         *     (`ok`, `missing`, `invalid`, `expired`, `revoked`, `wrong type`, `rate-limited`), each with
+         *     how many requests of this world (or sandbox) reached it since its last reset, and the ones
+         *     never seen. `POST /__admin/reset` starts the counts again. A status or outcome the
+         *     operation does not document is listed with `(undocumented)`.
+         */
+        get: operations["adminGetCoverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -402,6 +477,17 @@ export interface components {
             times?: number;
             /** @description Chance, 0 to 1, that a matching request is affected. */
             probability?: number;
+            /**
+             * @description Answer what the operation's provider answers for this reason, as its own flow would:
+             *     status, body and headers. Each provider accepts the codes it can produce; any other is
+             *     a `400` naming them. DeviceHQ (JSON:API `401`): `auth.missing`, `auth.invalid`,
+             *     `auth.expired`, `auth.revoked`. emnify: `auth.missing`, `auth.invalid`, `auth.revoked`
+             *     (`401` 1102), `auth.expired` (`401` 1103), `auth.forbidden` (`403` 1104),
+             *     `auth.rate_limited` (`429` 1105). RFCx: `auth.missing`, `auth.invalid`, `auth.expired`,
+             *     `auth.revoked` (`401 Unauthorized`), `auth.forbidden` (`403`). Duet: `auth.missing`,
+             *     `auth.invalid`, `auth.expired`, `auth.revoked` (`401 Unauthorized`).
+             */
+            problem?: string;
         };
         /** @description An active fault; fields not given at creation are null. */
         Fault: {
@@ -412,6 +498,43 @@ export interface components {
             /** @description Remaining matching requests to affect, or null for no limit. */
             times: number | null;
             probability: number | null;
+            /** @description The provider's answer for this reason, or null. */
+            problem: string | null;
+        };
+        /** @description A credential exactly as the client holds it (token, session, JWT or key). */
+        CredentialRequest: {
+            credential: string;
+        };
+        /** @description Which provider held the credential; `expired` or `revoked` says what was done. */
+        CredentialEnded: {
+            provider: string;
+            expired?: boolean;
+            revoked?: boolean;
+        };
+        /** @description A documented response status (or auth outcome) and how many requests reached it. */
+        CoverageCount: {
+            name: string;
+            count: number;
+        };
+        /** @description One operation's responses and auth outcomes, seen and never seen. */
+        OperationCoverage: {
+            operation_id: string;
+            provider: string;
+            method: string;
+            path: string;
+            requests: number;
+            responses: components["schemas"]["CoverageCount"][];
+            auth_outcomes: components["schemas"]["CoverageCount"][];
+            never_seen: {
+                responses: string[];
+                auth_outcomes: string[];
+            };
+        };
+        /** @description Coverage per provider operation since the world's last reset. */
+        Coverage: {
+            /** @description How many operations have a documented response or auth outcome never seen. */
+            gaps: number;
+            operations: components["schemas"]["OperationCoverage"][];
         };
         /** @description The active faults. */
         FaultList: {
@@ -451,6 +574,24 @@ export interface components {
         };
     };
     responses: {
+        /** @description No provider of this world holds a live credential like the one sent. */
+        NoCredential: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "urn:authmock:problem:state.not_found",
+                 *       "title": "No such resource",
+                 *       "status": 404,
+                 *       "detail": "no live credential of any provider in this world is 'eyJh…' (already ended, expired, or from another world)",
+                 *       "code": "state.not_found"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /**
          * @description authmock runs with `--state` and the change could not be written to the state database
          *     (disk full, file made read-only): nothing was changed, in memory or on disk.
@@ -821,7 +962,8 @@ export interface operations {
                      *           "latency_ms": 250,
                      *           "status": null,
                      *           "times": null,
-                     *           "probability": 0.5
+                     *           "probability": 0.5,
+                     *           "problem": null
                      *         }
                      *       ]
                      *     }
@@ -866,7 +1008,8 @@ export interface operations {
                      *       "latency_ms": null,
                      *       "status": 503,
                      *       "times": 2,
-                     *       "probability": null
+                     *       "probability": null,
+                     *       "problem": null
                      *     }
                      */
                     "application/json": components["schemas"]["Fault"];
@@ -915,6 +1058,149 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FaultsCleared"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    adminExpireCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "credential": "eyJhbGciOiJIUzM4NCJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2lnbmF0dXJl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CredentialRequest"];
+            };
+        };
+        responses: {
+            /** @description The credential has expired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "emnify",
+                     *       "expired": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CredentialEnded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoCredential"];
+            503: components["responses"]["Unwritable"];
+        };
+    };
+    adminRevokeCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "credential": "ZQ3rT0kenS3ss8w"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CredentialRequest"];
+            };
+        };
+        responses: {
+            /** @description The credential is revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "provider": "devicehq",
+                     *       "revoked": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CredentialEnded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NoCredential"];
+            503: components["responses"]["Unwritable"];
+        };
+    };
+    adminGetCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage per operation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "gaps": 1,
+                     *       "operations": [
+                     *         {
+                     *           "operation_id": "emnifyListEndpoints",
+                     *           "provider": "emnify",
+                     *           "method": "GET",
+                     *           "path": "/emnify/api/v1/endpoint",
+                     *           "requests": 3,
+                     *           "responses": [
+                     *             {
+                     *               "name": "200",
+                     *               "count": 2
+                     *             },
+                     *             {
+                     *               "name": "401",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "auth_outcomes": [
+                     *             {
+                     *               "name": "ok",
+                     *               "count": 2
+                     *             },
+                     *             {
+                     *               "name": "missing",
+                     *               "count": 0
+                     *             },
+                     *             {
+                     *               "name": "expired",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "never_seen": {
+                     *             "responses": [],
+                     *             "auth_outcomes": [
+                     *               "missing"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Coverage"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -17,6 +17,8 @@ export interface Fault {
   /** Calls left; null = until cleared. */
   times: number | null;
   probability: number | null;
+  /** Answer what the provider answers for this reason (a key of its `faultProblems`), or null. */
+  problem?: string | null;
 }
 
 export interface PipelineDeps {
@@ -66,6 +68,8 @@ export async function runPipeline(compiled: CompiledOperation, req: MockRequest,
     if (fault?.status) {
       throw new MockError('fault.injected', `fault ${fault.id} forced status ${fault.status}`, { status: fault.status });
     }
+    const forced = fault?.problem ? deps.provider?.faultProblems?.[fault.problem]?.(`fault ${fault.id} forced problem ${fault.problem}`, op) : undefined;
+    if (forced) throw forced;
     // A forced fault answers before any credential use is spent.
     for (const commit of auth.commits ?? []) {
       const spent = await commit();

@@ -99,6 +99,24 @@ describe('/docs on the running mock', () => {
     await page.close();
   });
 
+  it("shows the running mock's coverage per operation as a table with counts", async () => {
+    await fetch(`${mock.url}/__admin/reset`, { method: 'POST' });
+    await fetch(`${mock.url}/devicehq/api/v2/test`);
+    const { page, errors } = await openPage(`${mock.url}/docs/`);
+    const row = page.locator('#authmock-coverage tr', { hasText: 'devicehqTest' });
+    await row.waitFor({ timeout: 15_000 });
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells[1]).toBe('1');
+    expect(cells[2]).toContain('401 ×1');
+    expect(cells[3]).toContain('missing ×1');
+    expect(cells[4]).toContain('ok');
+    await expect(page.locator('#authmock-coverage-status').innerText()).resolves.toMatch(/\d+ operations; \d+ with documented responses or auth outcomes never seen\./);
+    expect(errors).toEqual([]);
+    await page.locator('#coverage').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'docs-coverage.png') });
+    await page.close();
+  });
+
   it("draws each provider's flow as an SVG sequence diagram, made by authmock itself", async () => {
     const { page, requested, errors } = await openPage(`${mock.url}/docs/`);
     await page.locator('#flows > summary').click();

@@ -23,10 +23,10 @@ describe('buildDocs on the authmock document', () => {
 
   it('writes the page, its scripts, the document and the Swagger UI files', async () => {
     expect((await readdir(out)).sort()).toEqual(
-      ['index.html', 'docs-init.js', 'spec.js', 'openapi.json', 'admin-spec.js', 'admin-openapi.json', ...SWAGGER_UI_FILES].sort(),
+      ['index.html', 'docs-init.js', 'spec.js', 'openapi.json', 'admin-spec.js', 'admin-openapi.json', 'coverage.js', ...SWAGGER_UI_FILES].sort(),
     );
     expect(built.index).toBe(join(out, 'index.html'));
-    expect(built.files).toHaveLength(6 + SWAGGER_UI_FILES.length);
+    expect(built.files).toHaveLength(7 + SWAGGER_UI_FILES.length);
     expect(built.serverUrl).toBe(DEFAULT_SERVER_URL);
   });
 
@@ -64,7 +64,7 @@ describe('buildDocs on the authmock document', () => {
     // Links within the page (#flows, #admin-api) fetch nothing.
     const urls = [...html.matchAll(/(?:src|href)="([^"#][^"]*)"/g)].map((m) => m[1]!);
     expect(urls.sort()).toEqual(
-      ['./swagger-ui.css', './favicon-32x32.png', './favicon-16x16.png', './openapi.json', './swagger-ui-bundle.js', './spec.js', './admin-spec.js', './docs-init.js'].sort(),
+      ['./swagger-ui.css', './favicon-32x32.png', './favicon-16x16.png', './openapi.json', './swagger-ui-bundle.js', './spec.js', './admin-spec.js', './coverage.js', './docs-init.js'].sort(),
     );
     expect(html).toContain('<title>authmock — four real API authentication flows</title>');
   });

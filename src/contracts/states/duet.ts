@@ -1,7 +1,7 @@
 // Duet provider states: application tokens and accounts, signed in or not.
 
 import { randomAlphanumeric } from '../../security/secrets.js';
-import { seed, text, type ProviderStateDefinition, type StateParams } from './kit.js';
+import { endCredential, seed, text, type ProviderStateDefinition, type StateParams } from './kit.js';
 
 /** The fixture of an account: `login` is an email (with `@`) or a phone; the profile fields are optional. */
 function accountFixture(params: StateParams, password: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -53,6 +53,19 @@ export const duetStates: Readonly<Record<string, ProviderStateDefinition>> = {
     async setup(params, ctx) {
       const accountToken = randomAlphanumeric(60);
       await seed(ctx, { duet: { accounts: [accountFixture(params, text(params, 'password', 'contract-password'), { authentication_token: accountToken })] } });
+      return { account_token: accountToken };
+    },
+  },
+  'a Duet account token refused after a password change': {
+    provider: 'duet',
+    summary: 'An account signed in, then its password changed elsewhere: the old `authentication_token` gets 401 Unauthorized.',
+    params: { login: 'email address or phone number (required)', password: 'its password (default `contract-password`)', ...PROFILE_PARAMS },
+    example: { login: 'demo@duet.example' },
+    returns: { account_token: 'the refused account token' },
+    async setup(params, ctx) {
+      const accountToken = randomAlphanumeric(60);
+      await seed(ctx, { duet: { accounts: [accountFixture(params, text(params, 'password', 'contract-password'), { authentication_token: accountToken })] } });
+      await endCredential(ctx, 'revoke', accountToken);
       return { account_token: accountToken };
     },
   },

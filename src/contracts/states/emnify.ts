@@ -8,6 +8,7 @@ import {
   count,
   DEFAULTS,
   digest,
+  endCredential,
   expectStatus,
   ProviderStateError,
   seed,
@@ -94,6 +95,31 @@ export const emnifyStates: Readonly<Record<string, ProviderStateDefinition>> = {
     async setup(params, ctx) {
       const tokens = await emnifyAuthenticate(ctx, params);
       advance(ctx, count(params, 'minutes', 241));
+      return tokens;
+    },
+  },
+  'an emnify auth_token that expired mid-session': {
+    provider: 'emnify',
+    summary: 'A user authenticated, then the `auth_token` expired at once (no clock move): using it gets 401 1103 TokenExpired; the `refresh_token` still works.',
+    params: { username: `the username (default \`${DEFAULTS.emnifyUsername}\`)`, password: "its SHA-1 (default: the demo user's)" },
+    example: {},
+    returns: { auth_token: 'the expired JWT', refresh_token: 'the refresh token (still valid)' },
+    async setup(params, ctx) {
+      const tokens = await emnifyAuthenticate(ctx, params);
+      await endCredential(ctx, 'expire', tokens.auth_token);
+      return tokens;
+    },
+  },
+  'an emnify auth_token and refresh_token that were revoked': {
+    provider: 'emnify',
+    summary: 'A user authenticated, then both tokens were revoked: the `auth_token` gets 401 1102 InvalidToken, the `refresh_token` 401 1101 on `/authenticate`.',
+    params: { username: `the username (default \`${DEFAULTS.emnifyUsername}\`)`, password: "its SHA-1 (default: the demo user's)" },
+    example: {},
+    returns: { auth_token: 'the revoked JWT', refresh_token: 'the revoked refresh token' },
+    async setup(params, ctx) {
+      const tokens = await emnifyAuthenticate(ctx, params);
+      await endCredential(ctx, 'revoke', tokens.auth_token);
+      await endCredential(ctx, 'revoke', tokens.refresh_token);
       return tokens;
     },
   },

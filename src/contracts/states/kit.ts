@@ -132,3 +132,8 @@ export function expectStatus(reply: Reply, status: number, what: string): Record
 }
 
 export const advance = (ctx: StateContext, minutes: number): void => ctx.world.clock.advance(Math.round(minutes * 60_000));
+
+/** End a live credential of this world through the admin API, as its provider ends it (`expire` or `revoke`). */
+export async function endCredential(ctx: StateContext, how: 'expire' | 'revoke', credential: string): Promise<void> {
+  expectStatus(await call(ctx, 'POST', `/__admin/credentials/${how}`, { json: { credential } }), 200, `${how === 'expire' ? 'expiring' : 'revoking'} the credential`);
+}

@@ -4,6 +4,7 @@ import { randomBase36 } from '../../security/secrets.js';
 import {
   advance,
   count,
+  endCredential,
   DEFAULTS,
   digest,
   seed,
@@ -83,6 +84,19 @@ export const rfcxStates: Readonly<Record<string, ProviderStateDefinition>> = {
       const token = randomBase36(40);
       const { guid } = await seedRfcxUser(ctx, params, { token, lifetimeMinutes: Math.max(1, lifetime) });
       advance(ctx, Math.max(1, lifetime) + 1);
+      return { guid, auth_user: `user/${guid}`, token };
+    },
+  },
+  'an RFCx user token that was logged out': {
+    provider: 'rfcx',
+    summary: 'A user token issued, then the user logged out (`POST /v1/users/logout` removes its tokens): it gets 401.',
+    params: { email: `the email address (default \`${DEFAULTS.rfcxEmail}\`)` },
+    example: {},
+    returns: { guid: 'the user guid', auth_user: '`user/<guid>`', token: 'the logged-out token' },
+    async setup(params, ctx) {
+      const token = randomBase36(40);
+      const { guid } = await seedRfcxUser(ctx, params, { token, lifetimeMinutes: 1440 });
+      await endCredential(ctx, 'revoke', token);
       return { guid, auth_user: `user/${guid}`, token };
     },
   },

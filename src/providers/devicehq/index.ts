@@ -6,6 +6,7 @@ import { findAccountByKeyHash, hashApiKey } from './accounts.js';
 import { createCredentialFrom, requireContentLength } from './credentials.js';
 import { describeDevicehq, devicehqFixtureSchema, seedDevicehq } from './fixtures.js';
 import { createDevicehqHandlers, unknownKey, JSON_API, type KeyPrincipal, type SessionPrincipal } from './handlers.js';
+import { devicehqFaultProblems, endDevicehqCredential } from './end-credential.js';
 import { checkSession, expireSession, sweepSessions } from './sessions.js';
 import { firstEntries, hint } from '../hints.js';
 
@@ -77,5 +78,7 @@ export function createDevicehqProvider(options: DevicehqOptions = {}): Provider 
       firstEntries(fixtures, 'accounts', ['id', 'api_key']).map((a) => hint(`X-API-KEY (${a['id']})`, a['api_key']!, true)),
     describeState: (tx, env) => describeDevicehq(tx, env, sessionTtlMs),
     sweep: (tx, now) => void sweepSessions(tx, now),
+    faultProblems: devicehqFaultProblems,
+    endCredential: endDevicehqCredential,
   };
 }

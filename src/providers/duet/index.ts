@@ -6,6 +6,7 @@ import { findAccountByToken, findApplication } from './accounts.js';
 import { describeDuet, duetFixtureSchema, seedDuet } from './fixtures.js';
 import { createDuetHandlers, JSON_TYPE, TEXT_TYPE } from './handlers.js';
 import { firstEntries, hint } from '../hints.js';
+import { duetFaultProblems, endDuetCredential } from './end-credential.js';
 
 export interface DuetOptions {
   /** Devise password_length minimum (the Duet pages say 8). */
@@ -96,5 +97,7 @@ export function createDuetProvider(options: DuetOptions = {}): Provider {
         .map((a) => hint(`sign in ${a['email'] ?? a['login']}`, a['password']!, true)),
     ],
     describeState: (tx) => describeDuet(tx),
+    faultProblems: duetFaultProblems,
+    endCredential: endDuetCredential,
   };
 }

@@ -1,5 +1,6 @@
 // POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
 
+import { endedBy } from './end-credential.js';
 import { MockError } from '../../errors.js';
 import { safeEqual, sameDigest } from '../../security/secrets.js';
 import type { WriteTx } from '../../state/store.js';
@@ -81,8 +82,9 @@ async function withApplicationToken(ctx: HandlerContext, token: string, now: num
   });
   if (!found || !sameDigest(hash, found.record.hash)) throw badCredentials('unknown application token');
   const { record, org } = found;
-  if (record.status === APP_TOKEN_REVOKED) throw badCredentials('the application token was revoked');
-  if (isAppTokenExpired(record, now)) throw badCredentials('the application token has expired');
+  // Still 1101 on the wire; the codes tell coverage and X-Mock-Problem why.
+  if (record.status === APP_TOKEN_REVOKED) throw emnifyAuthError('auth.revoked', 1101, 'the application token was revoked');
+  if (isAppTokenExpired(record, now)) throw emnifyAuthError('auth.expired', 1101, 'the application token has expired');
   if (record.ip !== null) {
     const range = parseCidr(record.ip);
     if (!range || !cidrContains(range, ctx.req.remoteAddress)) throw badCredentials(`the application token only works from ${record.ip}`);
@@ -95,6 +97,8 @@ async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, keyring: K
   const verified = await jwt.verify('refresh', token, now, ctx.world.id, key);
   // On /authenticate every refused credential is 1101 InvalidCredentials, a bad or expired refresh token included.
   if (!verified.ok) throw badCredentials(`refresh token refused: ${verified.detail}`);
+  const ended = await endedBy(ctx.world, verified.token.jti);
+  if (ended) throw emnifyAuthError(ended === 'expire' ? 'auth.expired' : 'auth.revoked', 1101, `refresh token refused: ended by /__admin/credentials/${ended}`);
   const userId = verified.token.claims['esc.user'];
   const current = await ctx.world.store.read((tx) => {
     const user = tx.get<UserRecord>(EMNIFY.users, String(userId));

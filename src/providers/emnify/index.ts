@@ -9,6 +9,7 @@ import { DEFAULT_ISSUER, RECORDED_AUDIENCE, createJwtService } from './jwt.js';
 import { createKeyring, toKeyBytes } from './signing-key.js';
 import { emnifyAuthError, malformedBearer, renderEmnifyError } from './wire.js';
 import { firstEntries, hint } from '../hints.js';
+import { createEndEmnifyCredential, emnifyFaultProblems, endedBearerError, endedBy } from './end-credential.js';
 
 export type { VerifiedToken as EmnifyPrincipal } from './jwt.js';
 
@@ -69,7 +70,10 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
   const verifyBearer: Verifier = async ({ credential, world }) => {
     const { key } = await keyring.read(world.store);
     const outcome = await jwt.verify('auth', credential, world.clock.now(), world.id, key);
-    if (outcome.ok) return { ok: true, principal: outcome.token };
+    if (outcome.ok) {
+      const ended = await endedBy(world, outcome.token.jti);
+      return ended ? { ok: false, error: endedBearerError(ended) } : { ok: true, principal: outcome.token };
+    }
     if (outcome.reason === 'malformed') return { ok: false, error: malformedBearer() };
     if (outcome.reason === 'expired') return { ok: false, error: emnifyAuthError('auth.expired', 1103, outcome.detail) };
     return { ok: false, error: emnifyAuthError('auth.invalid', 1102, outcome.detail) };
@@ -95,5 +99,7 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
     ],
     describeState: describeEmnify(keyring),
     sweep: sweepEmnify,
+    faultProblems: emnifyFaultProblems,
+    endCredential: createEndEmnifyCredential(jwt, keyring),
   };
 }

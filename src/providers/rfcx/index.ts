@@ -7,6 +7,7 @@ import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures
 import { rfcxHandlers } from './handlers.js';
 import { createPathMatcher, rfcxPath } from './paths.js';
 import { checkCredentials } from './verify.js';
+import { endRfcxCredential, rfcxFaultProblems } from './end-credential.js';
 import { firstEntries, hint } from '../hints.js';
 
 export type { RfcxPrincipal } from './verify.js';
@@ -87,5 +88,7 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
     ],
     describeState: describeRfcx,
     sweep: sweepRfcx,
+    faultProblems: rfcxFaultProblems,
+    endCredential: endRfcxCredential,
   };
 }
