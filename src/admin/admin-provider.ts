@@ -97,7 +97,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
           target.bytes += Buffer.byteLength(JSON.stringify(fixtures));
           options.runtime().saveSize(target);
         }
-        return { status: 200, body: { added: { duet: 0, devicehq: 0, rfcx: 0, emnify: 0, ...added } } };
+        return { status: 200, body: { added: { ...Object.fromEntries(options.providers.map((p) => [p.name, 0])), ...added } } };
       } catch (error) {
         if (error instanceof MockError) throw error;
         throw new MockError('validation.failed', `fixtures could not be added: ${(error as Error).message}`);

@@ -75,7 +75,8 @@ const needsCredentials = (op: Operation): boolean => op.security.length > 0 && o
 
 /**
  * The auth outcomes an operation documents: `ok`, `missing` when it needs credentials, and each problem its provider
- * answers whose status the operation documents (emnify's 1103 where a 401 is documented, 1105 where a 429 is).
+ * answers whose status the operation documents (an expired-token code where a 401 is documented, a rate limit where a
+ * 429 is).
  */
 export function documentedOutcomes(op: Operation, provider: Provider | undefined): AuthOutcomeName[] {
   const found = new Set<AuthOutcomeName>(['ok']);

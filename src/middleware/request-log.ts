@@ -115,7 +115,7 @@ export function problemParts(problem: string | null): { code: string; detail: st
 }
 
 /**
- * `GET /devicehq/api/v2/test 401 1.8ms devicehqTest auth.expired: session idle for more than 5 minutes`:
+ * `GET /base/v2/test 401 1.8ms getTest auth.expired: session idle for more than 5 minutes`:
  * one line per request, the status coloured by class when `colour` is on.
  */
 export function formatRequestLine(line: RequestLine, colour: boolean): string {

@@ -107,7 +107,7 @@ function encodeJsonString(response: MockResponse): MockResponse {
   return mediaType && isJsonMediaType(mediaType) ? { ...response, body: JSON.stringify(response.body) } : response;
 }
 
-/** A request that breaks the schema is a 400, unless the operation documents 422 (and no 400) for that, as emnify does. */
+/** A request that breaks the schema is a 400, unless the operation documents 422 (and no 400) for that. */
 function asDocumented(op: CompiledOperation['op'], error: MockError): MockError {
   if (error.status !== 400 || (error.code !== 'request.body_invalid' && error.code !== 'request.parameter_invalid')) return error;
   const documents = (status: string): boolean => op.responses.some((r) => r.status === status);
