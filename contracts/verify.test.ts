@@ -10,9 +10,9 @@ import { resolveMount } from '../src/contracts/verify-pacts.js';
 import { readPactFile } from '../src/contracts/pact-file.js';
 import { createVerifierStates } from '../src/contracts/state-handlers.js';
 import { DEFAULT_DOCUMENT } from '../src/paths.js';
-import { buildOperationIndex } from '../src/spec/operation-index.js';
-import { loadSpec } from '../src/spec/load-spec.js';
-import type { Operation } from '../src/types.js';
+import { buildOperationIndex } from '../src/engine/document/operation-index.js';
+import { loadDocument } from '../src/engine/document/load-document.js';
+import type { Operation } from '../src/engine/types.js';
 import { DEFAULT_START, startMock, type StartedMock } from '../test/helpers/harness.js';
 
 const pactsDir = fileURLToPath(new URL('./pacts/', import.meta.url));
@@ -26,7 +26,7 @@ describe('provider verification of contracts/pacts/', () => {
 
   beforeAll(async () => {
     mock = await startMock();
-    operations = buildOperationIndex(await loadSpec(DEFAULT_DOCUMENT));
+    operations = buildOperationIndex(await loadDocument(DEFAULT_DOCUMENT));
   });
   afterAll(() => mock.close());
 

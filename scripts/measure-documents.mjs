@@ -19,10 +19,10 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = new URL('../dist/', import.meta.url);
-const { loadSpec } = await import(new URL('spec/load-spec.js', root).href);
-const { createApp } = await import(new URL('app.js', root).href);
-const { buildOperationIndex } = await import(new URL('spec/operation-index.js', root).href);
-const { sampleFromSchema } = await import(new URL('pipeline/example.js', root).href);
+const { loadDocument } = await import(new URL('engine/document/load-document.js', root).href);
+const { createApp } = await import(new URL('http/app.js', root).href);
+const { buildOperationIndex } = await import(new URL('engine/document/operation-index.js', root).href);
+const { sampleFromSchema } = await import(new URL('engine/example.js', root).href);
 const { createPactChecker } = await import(new URL('contracts/check-pacts.js', root).href);
 const { readPactFile } = await import(new URL('contracts/pact-file.js', root).href);
 
@@ -96,7 +96,7 @@ async function measureDocument(file) {
   const warnings = [];
   let spec;
   try {
-    spec = await loadSpec(file, { cacheDir: null });
+    spec = await loadDocument(file, { cacheDir: null });
   } catch (error) {
     return { file, loaded: false, reason: error.message.split('\n')[0] };
   }
@@ -220,7 +220,7 @@ if (values.pairs) {
     let verdict;
     let detail = '';
     try {
-      if (!specs.has(docPath)) specs.set(docPath, loadSpec(docPath, { cacheDir: null }).then((spec) => createPactChecker(spec, { strictFields: values['strict-fields'] === true })));
+      if (!specs.has(docPath)) specs.set(docPath, loadDocument(docPath, { cacheDir: null }).then((spec) => createPactChecker(spec, { strictFields: values['strict-fields'] === true })));
       const checker = await specs.get(docPath);
       const findings = checker.check(readPactFile(pactPath));
       const failing = findings.filter((f) => f.severity !== 'warning');

@@ -1,7 +1,7 @@
 // The request and lifecycle logger: JSON lines (pino) or one readable line per event in a terminal; secrets never reach it.
 
-import type { Logger } from './app.js';
-import { formatRequestLine, printable, type RequestLine } from './middleware/request-log.js';
+import type { Logger } from './http/app.js';
+import { formatRequestLine, printable, type RequestLine } from './http/request-log.js';
 
 /** `--log-level silent` writes nothing, ever: no pino at all (about 40 ms of every start, CI's usual setting). */
 const SILENT: Logger = { info() {}, warn() {}, error() {}, isLevelEnabled: () => false };

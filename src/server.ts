@@ -3,22 +3,22 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions, type Logger, type MockApp } from './app.js';
-import type { ControllableClock } from './clock.js';
+import { createApp, type AppOptions, type Logger, type MockApp } from './http/app.js';
+import type { ControllableClock } from './world/clock.js';
 import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { createProviders, type ProviderOptions } from './providers/index.js';
-import { loadSpec } from './spec/load-spec.js';
-import { defaultCacheDir, ensurePrivateDir } from './spec/cache-dir.js';
-import { createAjvSet } from './validation/ajv.js';
-import { openValidatorCache } from './validation/precompiled.js';
-import { createFixtureValidator, loadFixtures, seedStore } from './state/fixtures.js';
-import { createMemoryStore, type DurableSink } from './state/memory-store.js';
-import { openState } from './state/persistence.js';
-import { createClock, monotonicNow } from './clock.js';
-import type { Snapshot, Store } from './state/store.js';
-import { MAIN_WORLD, type LoadedWorld, type StateDatabase } from './state/database.js';
-import { createStateValidator } from './state/validate-state.js';
-import { createWorldRuntime, type WorldPersistence } from './runtime.js';
+import { createProviders, type ProviderOptions } from './providers/registry.js';
+import { loadDocument } from './engine/document/load-document.js';
+import { defaultCacheDir, ensurePrivateDir } from './engine/document/cache-dir.js';
+import { createAjvSet } from './engine/validate/ajv.js';
+import { openValidatorCache } from './engine/validate/precompiled.js';
+import { createFixtureValidator, loadFixtures, seedStore } from './world/fixtures.js';
+import { createMemoryStore, type DurableSink } from './world/memory-store.js';
+import { openState } from './world/persistence.js';
+import { createClock, monotonicNow } from './world/clock.js';
+import type { Snapshot, Store } from './world/store.js';
+import { MAIN_WORLD, type LoadedWorld, type StateDatabase } from './world/database.js';
+import { createStateValidator } from './world/validate-state.js';
+import { createLiveWorld, type WorldPersistence } from './world/worlds.js';
 
 export interface ServerOptions {
   document?: string;
@@ -116,7 +116,7 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const document = options.document ?? DEFAULT_DOCUMENT;
   const wanted = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const cacheDir = wanted !== null && (await ensurePrivateDir(wanted)) ? wanted : null;
-  const [spec, admin] = await Promise.all([loadSpec(document, { cacheDir }), loadSpec(ADMIN_DOCUMENT, { cacheDir })]);
+  const [spec, admin] = await Promise.all([loadDocument(document, { cacheDir }), loadDocument(ADMIN_DOCUMENT, { cacheDir })]);
   const all = createProviders(options.providerOptions ?? {});
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const fixtureCompiler = cacheDir ? createAjvSet('3.1.0', await openValidatorCache(cacheDir, 'fixture-schemas')) : undefined;
@@ -186,7 +186,7 @@ async function useDatabase(
       const sandboxClock = createClock();
       sandboxClock.restore(saved.clock);
       const sandboxStore = createMemoryStore({ initial: saved.records, baseline: saved.baseline ?? saved.records, durable: sink(saved.id) });
-      const sandbox = createWorldRuntime(saved.id, sandboxStore, sandboxClock, monotonicNow());
+      const sandbox = createLiveWorld(saved.id, sandboxStore, sandboxClock, monotonicNow());
       sandbox.createdAt = saved.createdAt;
       sandbox.bytes = saved.bytes;
       runtime.adoptSandbox(sandbox);

@@ -1,14 +1,15 @@
 // The auth-aware part of /__admin: end a live credential as its provider ends it, fault problems, and coverage.
 
-import { MockError } from '../errors.js';
-import type { WorldRuntime } from '../runtime.js';
-import type { CredentialEnd, Handler, Operation, Provider, World } from '../types.js';
+import { MockError } from '../engine/errors.js';
+import type { LiveWorld } from '../world/worlds.js';
+import type { Handler, Operation, World } from '../engine/types.js';
+import type { CredentialEnd, Provider } from '../providers/provider.js';
 import { coverageReport } from './coverage.js';
 
 export interface CredentialAdminOptions {
   providers: ReadonlyArray<Provider>;
   operations: () => ReadonlyArray<Operation>;
-  runtimeOf: (world: World) => WorldRuntime;
+  runtimeOf: (world: World) => LiveWorld;
 }
 
 const MAX_CREDENTIAL = 4096;

@@ -1,19 +1,20 @@
 // The control API (/__admin) as a provider of the same engine: reset, fixtures, state, clock, request log, faults, sandboxes.
 
 import { randomUUID } from 'node:crypto';
-import { parseDuration, suggestDuration, toIso, type ControllableClock } from '../clock.js';
-import { MockError } from '../errors.js';
-import { problemResponse } from '../pipeline/render.js';
-import type { Fault } from '../pipeline/run.js';
-import { SandboxLimitError, toRequestRecord, type Runtime, type WorldRuntime } from '../runtime.js';
-import { safeEqual } from '../security/secrets.js';
-import { seedStore, type FixtureValidator, type Fixtures } from '../state/fixtures.js';
-import { unwritable } from '../state/memory-store.js';
-import type { Handler, HandlerContext, Operation, Provider, World } from '../types.js';
+import { parseDuration, suggestDuration, toIso, type ControllableClock } from '../world/clock.js';
+import { MockError } from '../engine/errors.js';
+import { problemResponse } from '../engine/render.js';
+import type { Fault } from '../engine/run.js';
+import { SandboxLimitError, toRequestRecord, type Worlds, type LiveWorld } from '../world/worlds.js';
+import { safeEqual } from '../engine/secrets.js';
+import { seedStore, type FixtureValidator, type Fixtures } from '../world/fixtures.js';
+import { unwritable } from '../world/memory-store.js';
+import type { Handler, HandlerContext, Operation, World } from '../engine/types.js';
+import type { Provider } from '../providers/provider.js';
 import { checkFaultProblem, createCredentialHandlers } from './admin-credentials.js';
 
 export interface AdminOptions {
-  runtime: () => Runtime;
+  runtime: () => Worlds;
   providers: ReadonlyArray<Provider>;
   validateFixtures: FixtureValidator;
   operationIds: () => ReadonlySet<string>;
@@ -60,7 +61,7 @@ const faultBody = (f: Fault): Obj => ({
 });
 
 export function createAdminProvider(options: AdminOptions): Provider {
-  const runtimeOf = (world: World): WorldRuntime => options.runtime().get(world.id) ?? options.runtime().main;
+  const runtimeOf = (world: World): LiveWorld => options.runtime().get(world.id) ?? options.runtime().main;
   const body = (ctx: HandlerContext): Obj => (ctx.req.body ?? {}) as Obj;
 
   const credentialOptions = { providers: options.providers, operations: options.operations, runtimeOf };
@@ -183,7 +184,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
       if (given > runtime.limits.sandboxBytes) {
         throw new MockError('request.body_too_large', `the sandbox's fixtures are ${given} bytes; the limit per sandbox is ${runtime.limits.sandboxBytes} bytes`, { pointer: '/body/fixtures' });
       }
-      let created: WorldRuntime;
+      let created: LiveWorld;
       try {
         created = await runtime.createSandbox(
           extra === undefined

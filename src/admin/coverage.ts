@@ -1,8 +1,9 @@
 // Coverage: which documented responses and auth outcomes a world (or a set of pacts) reached, per operation, with counts.
 
-import type { ProblemCode } from '../errors.js';
-import type { Operation, Provider } from '../types.js';
-import { findResponse } from '../validation/response.js';
+import type { ProblemCode } from '../engine/errors.js';
+import type { Operation } from '../engine/types.js';
+import type { Provider } from '../providers/provider.js';
+import { findResponse } from '../engine/validate/response.js';
 
 export const AUTH_OUTCOMES = ['ok', 'missing', 'invalid', 'expired', 'revoked', 'wrong type', 'rate-limited'] as const;
 export type AuthOutcomeName = (typeof AUTH_OUTCOMES)[number];

@@ -4,19 +4,20 @@
 // response is an expectation that names only the fields the consumer uses: its fields must exist with the documented
 // types, but fields it leaves out are not missing (see partial-schema.ts).
 
-import { MockError } from '../errors.js';
-import { compileOperation, type CompiledOperation } from '../pipeline/compile.js';
-import { sampleFromSchema } from '../pipeline/example.js';
-import { findCredential } from '../security/authenticate.js';
-import { buildOperationIndex } from '../spec/operation-index.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import type { CredentialResolver, JsonSchema, MockRequest, MockResponse, Operation, Provider } from '../types.js';
-import { createAjvSet, schemaSourceOf } from '../validation/ajv.js';
-import { findResponse } from '../validation/response.js';
+import { MockError } from '../engine/errors.js';
+import { compileOperation, type CompiledOperation } from '../engine/compile.js';
+import { sampleFromSchema } from '../engine/example.js';
+import { findCredential } from '../engine/authenticate.js';
+import { buildOperationIndex } from '../engine/document/operation-index.js';
+import type { LoadedDocument } from '../engine/document/load-document.js';
+import type { CredentialResolver, JsonSchema, MockRequest, MockResponse, Operation } from '../engine/types.js';
+import type { Provider } from '../providers/provider.js';
+import { createAjvSet, schemaSourceOf } from '../engine/validate/ajv.js';
+import { findResponse } from '../engine/validate/response.js';
 import { findUndocumentedFields, toPartialSchema, withPartialResponses } from './partial-schema.js';
-import { acceptable } from '../pipeline/negotiate.js';
-import { mediaTypeOf } from '../validation/parse-body.js';
-import { matchMediaType } from '../validation/request-body.js';
+import { acceptable } from '../engine/negotiate.js';
+import { mediaTypeOf } from '../engine/validate/parse-body.js';
+import { matchMediaType } from '../engine/validate/request-body.js';
 import { PactFileError, readPactFile, type PactFile, type PactInteraction, type PactRequest, type PactResponse } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix, rewritePath, type OperationMatcher, type PathRewrite } from './resolve-operation.js';
 
@@ -134,7 +135,7 @@ function notAcceptable(op: Operation, req: MockRequest, status: number): Omit<Fi
   };
 }
 
-export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}): PactChecker {
+export function createPactChecker(spec: LoadedDocument, options: CheckOptions = {}): PactChecker {
   const providers = options.providers ?? [];
   const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
   const matcher: OperationMatcher = createOperationMatcher(ops, spec.document['servers']);
@@ -226,7 +227,7 @@ export function createPactChecker(spec: LoadedSpec, options: CheckOptions = {}):
 }
 
 /** Every finding for every interaction of every file; a file that is not a readable pact is one finding. */
-export function checkPacts(files: ReadonlyArray<string>, spec: LoadedSpec, options: CheckOptions = {}): Finding[] {
+export function checkPacts(files: ReadonlyArray<string>, spec: LoadedDocument, options: CheckOptions = {}): Finding[] {
   const checker = createPactChecker(spec, options);
   return files.flatMap((file) => {
     let pact: PactFile;

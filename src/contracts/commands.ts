@@ -105,18 +105,18 @@ export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo):
     io.stderr(`authmock: check-pacts needs pact files or directories\n${CHECK_PACTS_HELP}`);
     return 2;
   }
-  const [{ checkPacts, formatFindings }, { expandPactPaths, readPactFile }, { loadSpec }, { DEFAULT_DOCUMENT }, { createProviders }] = await Promise.all([
+  const [{ checkPacts, formatFindings }, { expandPactPaths, readPactFile }, { loadDocument }, { DEFAULT_DOCUMENT }, { createProviders }] = await Promise.all([
     import('./check-pacts.js'),
     import('./pact-file.js'),
-    import('../spec/load-spec.js'),
+    import('../engine/document/load-document.js'),
     import('../paths.js'),
-    import('../providers/index.js'),
+    import('../providers/registry.js'),
   ]);
   let files: string[];
   let spec;
   try {
     files = expandPactPaths(parsed.positionals);
-    spec = await loadSpec(text(parsed, 'document') ?? DEFAULT_DOCUMENT);
+    spec = await loadDocument(text(parsed, 'document') ?? DEFAULT_DOCUMENT);
   } catch (error) {
     io.stderr(`authmock: ${(error as Error).message}\n`);
     return 2;

@@ -4,9 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { coverageMarkdown, coverageReport, createCoverageLog, recordCoverage, type AuthOutcomeName, type CoverageReport } from '../admin/coverage.js';
-import type { LoadedSpec } from '../spec/load-spec.js';
-import { buildOperationIndex } from '../spec/operation-index.js';
-import type { Operation, Provider } from '../types.js';
+import type { LoadedDocument } from '../engine/document/load-document.js';
+import { buildOperationIndex } from '../engine/document/operation-index.js';
+import type { Operation } from '../engine/types.js';
+import type { Provider } from '../providers/provider.js';
 import { readPactFile, type PactInteraction } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix, rewritePath } from './resolve-operation.js';
 
@@ -46,7 +47,7 @@ export function outcomeOfInteraction(op: Operation, interaction: PactInteraction
 }
 
 /** Coverage of the providers' operations by these pact files (unreadable files and unmatched requests are skipped). */
-export function pactCoverage(files: ReadonlyArray<string>, spec: LoadedSpec, providers: ReadonlyArray<Provider>): CoverageReport {
+export function pactCoverage(files: ReadonlyArray<string>, spec: LoadedDocument, providers: ReadonlyArray<Provider>): CoverageReport {
   const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
   const matcher = createOperationMatcher(ops, spec.document['servers']);
   const log = createCoverageLog();
@@ -91,12 +92,12 @@ export function coverageSummary(report: CoverageReport, written: ReadonlyArray<s
 
 /** What `--coverage FILE` does for either command: read the pacts and the document, write both files, say so. */
 export async function runCoverageOption(paths: ReadonlyArray<string>, document: string | undefined, file: string): Promise<string> {
-  const [{ expandPactPaths }, { loadSpec }, { DEFAULT_DOCUMENT }, { createProviders }] = await Promise.all([
+  const [{ expandPactPaths }, { loadDocument }, { DEFAULT_DOCUMENT }, { createProviders }] = await Promise.all([
     import('./pact-file.js'),
-    import('../spec/load-spec.js'),
+    import('../engine/document/load-document.js'),
     import('../paths.js'),
-    import('../providers/index.js'),
+    import('../providers/registry.js'),
   ]);
-  const report = pactCoverage(expandPactPaths(paths), await loadSpec(document ?? DEFAULT_DOCUMENT), createProviders());
+  const report = pactCoverage(expandPactPaths(paths), await loadDocument(document ?? DEFAULT_DOCUMENT), createProviders());
   return coverageSummary(report, writeCoverage(file, report, `Pact coverage of ${paths.join(', ')}`));
 }

@@ -2,7 +2,7 @@
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isJsonMediaType, isMultipartFile, mediaTypeOf, parseMultipart, parseRailsForm } from '../validation/parse-body.js';
+import { isJsonMediaType, isMultipartFile, mediaTypeOf, parseMultipart, parseRailsForm } from '../engine/validate/parse-body.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,7 @@
 // Response schemas as a pact's expectations must meet them: a consumer states only the fields it relies on (Postel),
 // so `required` does not apply, and a partial example may fit several `oneOf` branches (pure).
 
-import type { JsonSchema, Operation } from '../types.js';
+import type { JsonSchema, Operation } from '../engine/types.js';
 
 type Obj = Record<string, unknown>;
 

@@ -2,11 +2,11 @@
 // the fixtures' own format), its clock and its own HTTP API, and returns the values a pact may inject (`${token}`).
 // contracts/README.md documents every state; test/contracts/provider-states.test.ts keeps the two in step.
 
-import { devicehqStates } from './states/devicehq.js';
-import { duetStates } from './states/duet.js';
-import { emnifyStates } from './states/emnify.js';
-import type { ProviderStateDefinition, ProviderStateHandler, StateParams } from './states/kit.js';
-import { rfcxStates } from './states/rfcx.js';
+import { devicehqStates } from '../providers/devicehq/states.js';
+import { duetStates } from '../providers/duet/states.js';
+import { emnifyStates } from '../providers/emnify/states.js';
+import type { ProviderStateDefinition, ProviderStateHandler, StateParams } from './state-kit.js';
+import { rfcxStates } from '../providers/rfcx/states.js';
 
 export {
   DEFAULTS,
@@ -16,7 +16,7 @@ export {
   type ProviderStateHandler,
   type StateContext,
   type StateParams,
-} from './states/kit.js';
+} from './state-kit.js';
 
 export const providerStateCatalog: Readonly<Record<string, ProviderStateDefinition>> = {
   'the default fixtures': {

@@ -5,7 +5,7 @@
 // that base path (`/api/v3/pets`) while the document's paths do not. `resolvePrefix` picks, once per pact, the
 // rewrite under which most of its requests name a documented operation.
 
-import type { Operation } from '../types.js';
+import type { Operation } from '../engine/types.js';
 
 export type MatchResult =
   | { kind: 'found'; op: Operation; params: Record<string, string> }

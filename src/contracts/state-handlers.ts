@@ -2,7 +2,7 @@
 // hand back its injected values, record unknown and failing states by name, and forward bodies byte-true.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mediaTypeOf } from '../validation/parse-body.js';
+import { mediaTypeOf } from '../engine/validate/parse-body.js';
 import { resolveProviderState, type InjectedValues, type StateContext } from './provider-states.js';
 
 export interface StateProblem {

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
-import type { Operation } from '../types.js';
+import type { Operation } from '../engine/types.js';
 import { expandPactPaths, PactFileError, readPactFile, type PactFile } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix } from './resolve-operation.js';
 import { formatReport, stripAnsi, toJunit, type InteractionResult, type PactResult } from './pact-report.js';

@@ -1,7 +1,7 @@
 // Load the docs site once: validate and bundle the document, read Swagger UI; the server-specific files on demand.
 
 import { renderCoverageScript } from './coverage-table.js';
-import { loadSpec } from '../spec/load-spec.js';
+import { loadDocument } from '../engine/document/load-document.js';
 import { FLOWS } from './flows.js';
 import { renderFlowsHtml } from './sequence-svg.js';
 import {
@@ -46,7 +46,7 @@ export const isSpecFileName = (name: string): name is SpecFileName => (SPEC_FILE
 
 /** Validate the document (a broken one fails here with file, pointer and reason) and bundle it. */
 export async function bundleDocument(file: string): Promise<BundledDocument> {
-  await loadSpec(file);
+  await loadDocument(file);
   // Loaded here, not at the top: a server whose /docs nobody opens never pays for swagger-parser at start-up.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   return (await SwaggerParser.bundle(file)) as unknown as BundledDocument;

@@ -1,6 +1,6 @@
 // Read the first few seeded credentials out of a validated fixtures section, for the start-up banner.
 
-import type { CredentialHint } from '../types.js';
+import type { CredentialHint } from './provider.js';
 
 type Obj = Record<string, unknown>;
 

@@ -5,16 +5,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPacts, createPactChecker, formatFindings, type PactChecker } from '../../src/contracts/check-pacts.js';
 import { expandPactPaths, parsePact, readPactFile } from '../../src/contracts/pact-file.js';
 import { DEFAULT_DOCUMENT } from '../../src/paths.js';
-import { createProviders } from '../../src/providers/index.js';
-import { loadSpec, type LoadedSpec } from '../../src/spec/load-spec.js';
+import { createProviders } from '../../src/providers/registry.js';
+import { loadDocument, type LoadedDocument } from '../../src/engine/document/load-document.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/pacts/${name}`, import.meta.url));
 const committed = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
 
-let spec: LoadedSpec;
+let spec: LoadedDocument;
 let checker: PactChecker;
 beforeAll(async () => {
-  spec = await loadSpec(DEFAULT_DOCUMENT);
+  spec = await loadDocument(DEFAULT_DOCUMENT);
   checker = createPactChecker(spec, { providers: createProviders() });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toPartialSchema } from '../../src/contracts/partial-schema.js';
 import { ProviderStateError, providerStateCatalog, providerStates, resolveProviderState } from '../../src/contracts/provider-states.js';
 import { toRailsForm } from '../../src/contracts/state-handlers.js';
-import { parseRailsForm } from '../../src/validation/parse-body.js';
+import { parseRailsForm } from '../../src/engine/validate/parse-body.js';
 import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
 
 const readme = readFileSync(new URL('../../contracts/README.md', import.meta.url), 'utf8');

@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/http/app.js';
 import { createPactChecker, type PactChecker } from '../../src/contracts/check-pacts.js';
 import { readPactFile } from '../../src/contracts/pact-file.js';
-import { loadSpec } from '../../src/spec/load-spec.js';
+import { loadDocument } from '../../src/engine/document/load-document.js';
 import { listen, problemOf } from '../helpers/listen.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -19,7 +19,7 @@ function serve(document: string): Promise<{ url: string; close(): Promise<void> 
   let server = servers.get(document);
   if (!server) {
     server = (async () => {
-      const mock = await createApp({ specs: [await loadSpec(here(`documents/${document}`))], providers: [], strict: true });
+      const mock = await createApp({ specs: [await loadDocument(here(`documents/${document}`))], providers: [], strict: true });
       const listening = await listen(mock.callback());
       return { url: listening.url, close: async () => (mock.close(), listening.close()) };
     })();
@@ -117,7 +117,7 @@ describe('each document of the corpus loads and answers as documented', () => {
 describe('a document that cannot load', () => {
   it('names the file, the JSON pointer of the $ref to nowhere and the reason', async () => {
     const file = here('broken/dangling-ref.yaml');
-    await expect(loadSpec(file, { cacheDir: null })).rejects.toMatchObject({
+    await expect(loadDocument(file, { cacheDir: null })).rejects.toMatchObject({
       code: 'spec.invalid',
       file,
       pointer: '/paths/~1things/get/responses/200/content/application~1json/schema/$ref',
@@ -142,7 +142,7 @@ const checkers = new Map<string, Promise<{ plain: PactChecker; strict: PactCheck
 function checkersFor(document: string): Promise<{ plain: PactChecker; strict: PactChecker }> {
   let found = checkers.get(document);
   if (!found) {
-    found = loadSpec(here(document)).then((spec) => ({ plain: createPactChecker(spec), strict: createPactChecker(spec, { strictFields: true }) }));
+    found = loadDocument(here(document)).then((spec) => ({ plain: createPactChecker(spec), strict: createPactChecker(spec, { strictFields: true }) }));
     checkers.set(document, found);
   }
   return found;

@@ -1,9 +1,9 @@
 // Start the full authmock (document, all providers, default fixtures) on 127.0.0.1:0 with a frozen, injectable clock.
 
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createFixedClock, type ControllableClock } from '../../src/clock.js';
+import { createFixedClock, type ControllableClock } from '../../src/world/clock.js';
 import { startServer, type ServerOptions } from '../../src/server.js';
-import type { World } from '../../src/types.js';
+import type { World } from '../../src/engine/types.js';
 
 export const DEFAULT_START = Date.parse('2026-01-01T00:00:00Z');
 

@@ -2,7 +2,7 @@
 // around them, and whole requests (path, query, headers, body, credentials) for one operation.
 
 import fc from 'fast-check';
-import type { JsonSchema, MediaSpec, Operation, ParameterSpec, SecuritySchemeSpec } from '../../src/types.js';
+import type { JsonSchema, MediaSpec, Operation, ParameterSpec, SecuritySchemeSpec } from '../../src/engine/types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

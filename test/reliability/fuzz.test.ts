@@ -6,11 +6,11 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/spec/load-spec.js';
-import { buildOperationIndex } from '../../src/spec/operation-index.js';
+import { loadDocument } from '../../src/engine/document/load-document.js';
+import { buildOperationIndex } from '../../src/engine/document/operation-index.js';
 import { DEFAULT_DOCUMENT } from '../../src/paths.js';
-import { findResponse } from '../../src/validation/response.js';
-import type { Operation, SecuritySchemeSpec } from '../../src/types.js';
+import { findResponse } from '../../src/engine/validate/response.js';
+import type { Operation, SecuritySchemeSpec } from '../../src/engine/types.js';
 import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
 import { requestArbitrary, type CredentialSource, type GeneratedRequest, type Hints } from './arbitraries.js';
 import { DEVICEHQ, DUET, EMNIFY, JWT_SECRET, RFCX, call } from './support.js';
@@ -29,7 +29,7 @@ const BASE_PATHS = new Map([
   ['rfcx', '/rfcx'],
   ['emnify', '/emnify'],
 ]);
-const operations: Operation[] = buildOperationIndex(await loadSpec(DEFAULT_DOCUMENT), BASE_PATHS);
+const operations: Operation[] = buildOperationIndex(await loadDocument(DEFAULT_DOCUMENT), BASE_PATHS);
 
 /** The fixtures' real values, tried beside the schema's random ones so that success paths are fuzzed too. */
 const HINTS: Hints = {

@@ -1,8 +1,8 @@
 // DeviceHQ accounts and their API keys, kept hashed and indexed by hash; rotating a key kills the old one.
 
-import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, sameDigest } from '../../security/secrets.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
+import { MockError } from '../../engine/errors.js';
+import { hashSecret, maskSecret, sameDigest } from '../../engine/secrets.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
 
 export const ACCOUNTS = 'devicehq.accounts';
 export const API_KEYS = 'devicehq.api_keys';

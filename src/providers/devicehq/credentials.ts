@@ -1,7 +1,7 @@
 // Where DeviceHQ credentials may travel (API key: header, query or body; token: header or query), and only one of them.
 
-import { MockError } from '../../errors.js';
-import type { CredentialResolver, MockRequest } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { CredentialResolver, MockRequest } from '../../engine/types.js';
 
 export type KeyPlace = 'header' | 'query' | 'body';
 

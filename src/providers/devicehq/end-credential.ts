@@ -1,7 +1,8 @@
 // DeviceHQ's auth failures on demand: a session ended as when idle too long, or closed as by a new sign-in elsewhere.
 
-import { MockError } from '../../errors.js';
-import type { CredentialEnd, FaultProblems, Operation, World } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { Operation, World } from '../../engine/types.js';
+import type { CredentialEnd, FaultProblems } from '../provider.js';
 import { closeSession, hashSessionToken, SESSIONS, type DevicehqSession } from './sessions.js';
 
 /** A closed or replaced session answers 401 as an unknown token does (DeviceHQ sends no reason a client can tell apart). */

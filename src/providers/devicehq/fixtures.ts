@@ -1,9 +1,9 @@
 // DeviceHQ fixtures: their JSON Schema, seeding (API keys hashed on the way in) and the admin state view.
 
-import { toIso } from '../../clock.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
-import type { ProviderEnv } from '../../types.js';
-import { MockError } from '../../errors.js';
+import { toIso } from '../../world/clock.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
+import type { ProviderEnv } from '../provider.js';
+import { MockError } from '../../engine/errors.js';
 import { hashApiKey, putAccount, ACCOUNTS, API_KEYS, type DevicehqAccount, type DevicehqDevice } from './accounts.js';
 import { ACCOUNT_SESSIONS, SESSIONS, type DevicehqSession } from './sessions.js';
 

@@ -1,8 +1,8 @@
 // DeviceHQ's operations by operationId: open (POST/PUT) and close a session, info, test, and the device list.
 
-import { toIso } from '../../clock.js';
-import { MockError } from '../../errors.js';
-import type { Handler, HandlerContext, MockRequest, MockResponse } from '../../types.js';
+import { toIso } from '../../world/clock.js';
+import { MockError } from '../../engine/errors.js';
+import type { Handler, HandlerContext, MockRequest, MockResponse } from '../../engine/types.js';
 import { findAccountByKeyHash, hashApiKey, ACCOUNTS, type DevicehqAccount } from './accounts.js';
 import { findApiKey } from './credentials.js';
 import { closeSession, openSession, slideSession } from './sessions.js';

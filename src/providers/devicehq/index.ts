@@ -1,7 +1,8 @@
 // The DeviceHQ provider: an account API key exchanged for one sliding 5-minute session, JSON:API errors.
 
-import { MockError } from '../../errors.js';
-import type { MockResponse, Provider, Verifier } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { MockResponse, Verifier } from '../../engine/types.js';
+import type { Provider } from '../provider.js';
 import { findAccountByKeyHash, hashApiKey } from './accounts.js';
 import { createCredentialFrom, requireContentLength } from './credentials.js';
 import { describeDevicehq, devicehqFixtureSchema, seedDevicehq } from './fixtures.js';

@@ -1,8 +1,8 @@
 // DeviceHQ sessions: one per account, indexed by a hash of the token, with a sliding idle expiry.
 
-import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, randomAlphanumeric, sameDigest } from '../../security/secrets.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
+import { MockError } from '../../engine/errors.js';
+import { hashSecret, maskSecret, randomAlphanumeric, sameDigest } from '../../engine/secrets.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
 
 export const SESSIONS = 'devicehq.sessions';
 /** accountId → token hash of the account's one open session. */

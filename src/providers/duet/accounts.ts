@@ -1,7 +1,7 @@
 // Duet's state: applications and accounts (hashed secrets), the account object it answers with, and the lookups.
 
-import { hashSecret, maskSecret, randomAlphanumeric, randomHex, sameDigest } from '../../security/secrets.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
+import { hashSecret, maskSecret, randomAlphanumeric, randomHex, sameDigest } from '../../engine/secrets.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
 
 export const APPLICATIONS = 'duet.applications';
 export const ACCOUNTS = 'duet.accounts';

@@ -1,8 +1,8 @@
 // Duet's informational headers (X-Device-*, X-Location-*): recorded per device so a team can see what its app sends.
 
-import { toIso } from '../../clock.js';
-import type { HandlerContext, MockRequest } from '../../types.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
+import { toIso } from '../../world/clock.js';
+import type { HandlerContext, MockRequest } from '../../engine/types.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
 
 export const DEVICES = 'duet.devices';
 export const UNKNOWN_DEVICE = 'unknown-device';

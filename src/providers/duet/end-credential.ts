@@ -1,9 +1,10 @@
 // Duet's auth failures on demand: an account token refused from now on, as after a password change (a new token is
 // issued at the next sign-in). Duet's tokens have no lifetime, so expiring one ends it the same way.
 
-import { MockError } from '../../errors.js';
-import { randomAlphanumeric } from '../../security/secrets.js';
-import type { CredentialEnd, FaultProblems, World } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import { randomAlphanumeric } from '../../engine/secrets.js';
+import type { World } from '../../engine/types.js';
+import type { CredentialEnd, FaultProblems } from '../provider.js';
 import { ACCOUNT_TOKEN_LENGTH, findAccountByToken, hashAccountToken, saveAccount, type DuetAccount } from './accounts.js';
 
 /** Every credential failure is the same `401 Unauthorized`: Duet documents no other. */

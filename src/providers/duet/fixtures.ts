@@ -1,10 +1,10 @@
 // Duet fixtures: their JSON Schema, seeding (secrets hashed on the way in), settings and the admin state view.
 
-import { toIso } from '../../clock.js';
-import { MockError } from '../../errors.js';
-import { hashSecret, maskSecret, randomHex } from '../../security/secrets.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
-import type { ProviderEnv } from '../../types.js';
+import { toIso } from '../../world/clock.js';
+import { MockError } from '../../engine/errors.js';
+import { hashSecret, maskSecret, randomHex } from '../../engine/secrets.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
+import type { ProviderEnv } from '../provider.js';
 import {
   addApplication,
   findAccountByLogin,

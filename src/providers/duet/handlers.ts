@@ -1,8 +1,8 @@
 // Duet's operations by operationId: test, create, sign in, account, update, image, change password, privacy.
 
-import { MockError } from '../../errors.js';
-import type { Handler, HandlerContext, MockResponse } from '../../types.js';
-import type { WriteTx } from '../../state/store.js';
+import { MockError } from '../../engine/errors.js';
+import type { Handler, HandlerContext, MockResponse } from '../../engine/types.js';
+import type { WriteTx } from '../../world/store.js';
 import {
   findAccountByLogin,
   insertAccount,

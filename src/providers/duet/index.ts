@@ -1,7 +1,8 @@
 // The Duet provider: two static header tokens (application + account), Rails 422 errors and a bare 401.
 
-import { MockError } from '../../errors.js';
-import type { MockResponse, Provider, Verifier } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { MockResponse, Verifier } from '../../engine/types.js';
+import type { Provider } from '../provider.js';
 import { findAccountByToken, findApplication } from './accounts.js';
 import { describeDuet, duetFixtureSchema, seedDuet } from './fixtures.js';
 import { createDuetHandlers, JSON_TYPE, TEXT_TYPE } from './handlers.js';

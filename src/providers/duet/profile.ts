@@ -1,8 +1,8 @@
 // Duet's account rules in Rails' words: which fields create and update read, and the errors each bad value gets.
 
-import { isMultipartFile, type MultipartFile } from '../../validation/parse-body.js';
-import { safeEqual, randomHex } from '../../security/secrets.js';
-import type { ReadTx } from '../../state/store.js';
+import { isMultipartFile, type MultipartFile } from '../../engine/validate/parse-body.js';
+import { safeEqual, randomHex } from '../../engine/secrets.js';
+import type { ReadTx } from '../../world/store.js';
 import { addError, loginTaken, normaliseEmail, type FieldErrors, type Profile, type StoredImage } from './accounts.js';
 
 export interface PasswordRules {

@@ -1,8 +1,8 @@
 // GET/POST /api/v1/application_token and PATCH /api/v1/application_token/{id}: the caller's organisation's tokens.
 
-import { MockError } from '../../errors.js';
-import { randomBase64Url } from '../../security/secrets.js';
-import type { Handler, HandlerContext } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import { randomBase64Url } from '../../engine/secrets.js';
+import type { Handler, HandlerContext } from '../../engine/types.js';
 import { parseCidr, parseExpiry } from './inputs.js';
 import type { VerifiedToken } from './jwt.js';
 import {

@@ -1,10 +1,10 @@
 // POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
 
 import { endedBy } from './end-credential.js';
-import { MockError } from '../../errors.js';
-import { safeEqual, sameDigest } from '../../security/secrets.js';
-import type { WriteTx } from '../../state/store.js';
-import type { Handler, HandlerContext } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import { safeEqual, sameDigest } from '../../engine/secrets.js';
+import type { WriteTx } from '../../world/store.js';
+import type { Handler, HandlerContext } from '../../engine/types.js';
 import { cidrContains, parseCidr } from './inputs.js';
 import type { EmnifyClaims, JwtService } from './jwt.js';
 import type { Keyring } from './signing-key.js';

@@ -1,8 +1,9 @@
 // emnify's auth failures on demand: an auth_token that expires mid-session (1103 while its refresh token still works),
 // a JWT no longer accepted (1102), an application token revoked (status Revoked) or past its expiry_date.
 
-import { MockError } from '../../errors.js';
-import type { CredentialEnd, FaultProblems, World } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { World } from '../../engine/types.js';
+import type { CredentialEnd, FaultProblems } from '../provider.js';
 import type { JwtService, TokenUse } from './jwt.js';
 import { APP_TOKEN_ACTIVATED, APP_TOKEN_REVOKED, appTokenHash, EMNIFY, isAppTokenExpired, type AppTokenRecord } from './records.js';
 import type { Keyring } from './signing-key.js';

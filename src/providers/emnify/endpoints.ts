@@ -1,7 +1,7 @@
 // GET /api/v1/endpoint: the caller's organisation's endpoints by id, paged with page/per_page, the X-Total-* and X-Sort headers.
 
-import type { ReadTx, Store } from '../../state/store.js';
-import type { Handler } from '../../types.js';
+import type { ReadTx, Store } from '../../world/store.js';
+import type { Handler } from '../../engine/types.js';
 import { callerOf } from './application-tokens.js';
 import { EMNIFY, type EndpointRecord } from './records.js';
 import { validationError } from './wire.js';

@@ -1,8 +1,8 @@
 // emnify fixtures: the JSON Schema of the `emnify:` section, seeding (application tokens hashed), state view and sweep.
 
-import { toIso } from '../../clock.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
-import type { ProviderEnv } from '../../types.js';
+import { toIso } from '../../world/clock.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
+import type { ProviderEnv } from '../provider.js';
 import {
   APP_TOKEN_ACTIVATED,
   APP_TOKEN_REVOKED,

@@ -1,6 +1,7 @@
 // The emnify provider: credentials exchanged for HS384 JWTs (mock clock, key in the state), application tokens, endpoints; emnify's wire format.
 
-import type { Provider, Verifier } from '../../types.js';
+import type { Verifier } from '../../engine/types.js';
+import type { Provider } from '../provider.js';
 import { createApplicationToken, listApplicationTokens, updateApplicationToken } from './application-tokens.js';
 import { createAuthenticateHandler, type EmnifySettings } from './authenticate.js';
 import { createListEndpoints } from './endpoints.js';

@@ -2,7 +2,7 @@
 
 import { createHmac, webcrypto } from 'node:crypto';
 import { jwtVerify } from 'jose';
-import { randomHex } from '../../security/secrets.js';
+import { randomHex } from '../../engine/secrets.js';
 import type { SigningKey } from './signing-key.js';
 import { createVerifiedCache, type VerifiedEntry } from './verified-cache.js';
 

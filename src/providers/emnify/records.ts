@@ -1,7 +1,7 @@
 // emnify state: collection names and the plain records kept in the store.
 
-import { toIso } from '../../clock.js';
-import { hashSecret } from '../../security/secrets.js';
+import { toIso } from '../../world/clock.js';
+import { hashSecret } from '../../engine/secrets.js';
 
 export const EMNIFY = {
   organisations: 'emnify.organisations',

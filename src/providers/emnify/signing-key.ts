@@ -1,7 +1,7 @@
 // A world's JWT settings: the HS384 signing key, kept as a store record (it lasts exactly as long as the state), and the lifetimes.
 
 import { createHash, randomBytes } from 'node:crypto';
-import type { ReadTx, Store } from '../../state/store.js';
+import type { ReadTx, Store } from '../../world/store.js';
 import { EMNIFY, JWT_SETTINGS, type JwtSettingsRecord } from './records.js';
 
 /** RFC 7518 §3.2: an HS384 key is at least as long as the hash output, 384 bits. */

@@ -1,7 +1,7 @@
 // emnify on the wire: `{error_code, error_token, message}` (or `{message}` for a malformed bearer), and the MockErrors behind it.
 
-import { MockError, type ProblemCode } from '../../errors.js';
-import type { MockResponse } from '../../types.js';
+import { MockError, type ProblemCode } from '../../engine/errors.js';
+import type { MockResponse } from '../../engine/types.js';
 
 export interface EmnifyErrorMeta {
   errorCode: number;

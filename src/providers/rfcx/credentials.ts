@@ -1,7 +1,7 @@
 // Where RFCx finds `auth_user` / `auth_token` (headers, query, body, each in RFCx's own order) and how it reads `type/guid`.
 
-import { MockError } from '../../errors.js';
-import type { MockRequest } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { MockRequest } from '../../engine/types.js';
 import { USER_TYPES, type RfcxUserType } from './records.js';
 
 export interface RfcxIdentity {

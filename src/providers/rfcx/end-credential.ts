@@ -1,7 +1,8 @@
 // RFCx's auth failures on demand: a user token past its `token_expires_at`, or gone as after `POST /v1/users/logout`.
 
-import { MockError } from '../../errors.js';
-import type { CredentialEnd, FaultProblems, World } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { World } from '../../engine/types.js';
+import type { CredentialEnd, FaultProblems } from '../provider.js';
 import { isExpired, RFCX, secretMatches, userTokenKey, type UserTokenRecord } from './records.js';
 
 /** Every token failure is the bare `401 Unauthorized` (a logged-out token is simply unknown); the wrong type a 403. */

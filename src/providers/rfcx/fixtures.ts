@@ -1,8 +1,8 @@
 // RFCx fixtures: the JSON Schema of the `rfcx:` section, seeding (secrets hashed), the admin state view and the sweep.
 
-import { toIso } from '../../clock.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
-import type { ProviderEnv } from '../../types.js';
+import { toIso } from '../../world/clock.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
+import type { ProviderEnv } from '../provider.js';
 import {
   DEFAULT_GUARDIAN_SETTINGS,
   DEFAULT_REGISTER_PATHS,

@@ -1,9 +1,9 @@
 // RFCx operations by operationId: legacy user login/logout, guardian registration (find-or-create), check-ins, software, pings.
 
-import { toIso } from '../../clock.js';
-import { MockError } from '../../errors.js';
-import { hashSecret, randomBase36, sameDigest } from '../../security/secrets.js';
-import type { Handler, HandlerContext, MockResponse } from '../../types.js';
+import { toIso } from '../../world/clock.js';
+import { MockError } from '../../engine/errors.js';
+import { hashSecret, randomBase36, sameDigest } from '../../engine/secrets.js';
+import type { Handler, HandlerContext, MockResponse } from '../../engine/types.js';
 import {
   DEFAULT_GUARDIAN_SETTINGS,
   GUARDIAN_SETTINGS_KEY,

@@ -1,7 +1,8 @@
 // The RFCx provider: `type/guid` identity + token from headers, query or body, checked once per request; RFCx's wire format.
 
-import { MockError } from '../../errors.js';
-import type { MockRequest, MockResponse, Provider, Verifier, VerifyResult } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { MockRequest, MockResponse, Verifier, VerifyResult } from '../../engine/types.js';
+import type { Provider } from '../provider.js';
 import { findIdentity, findToken, identityOf, type RfcxIdentity } from './credentials.js';
 import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures.js';
 import { rfcxHandlers } from './handlers.js';

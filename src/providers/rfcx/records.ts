@@ -1,6 +1,6 @@
 // RFCx state: collection names, the plain records kept in the store, and how token secrets are sealed and checked.
 
-import { hashSecret, randomHex, sameDigest } from '../../security/secrets.js';
+import { hashSecret, randomHex, sameDigest } from '../../engine/secrets.js';
 
 export const RFCX = {
   guardians: 'rfcx.guardians',

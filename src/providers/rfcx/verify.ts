@@ -1,8 +1,8 @@
 // Check an RFCx identity + token for one request: the token, its expiry, its paths, its uses (no route checks a type).
 
-import { MockError } from '../../errors.js';
-import type { ReadTx, WriteTx } from '../../state/store.js';
-import type { World } from '../../types.js';
+import { MockError } from '../../engine/errors.js';
+import type { ReadTx, WriteTx } from '../../world/store.js';
+import type { World } from '../../engine/types.js';
 import type { RfcxIdentity } from './credentials.js';
 import { guardianPathGuid, type PathMatcher } from './paths.js';
 import {

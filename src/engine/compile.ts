@@ -1,0 +1,55 @@
+// Compile everything an operation needs once: parameter, body and response validators, at start-up or on first use.
+
+import type { Operation } from './types.js';
+import type { AjvSet } from './validate/ajv.js';
+import { compileParameters, type ParameterValidator } from './validate/parameters.js';
+import { compileRequestBody, type BodyValidator } from './validate/request-body.js';
+import { compileResponses, type ResponseValidator } from './validate/response.js';
+
+export interface CompiledOperation {
+  op: Operation;
+  parameters: ParameterValidator;
+  body: BodyValidator | undefined;
+  response: ResponseValidator;
+  /** Compile now whatever is still waiting for its first use. */
+  warm(): void;
+}
+
+/**
+ * The operation's validators. `eager` compiles them now (the providers' own operations, precompiled in the cache);
+ * otherwise each compiles on first use, so that a document of hundreds of operations (Box, DigitalOcean) starts
+ * answering before all of them are compiled (warmOperations does the rest in the background).
+ */
+export function compileOperation(op: Operation, ajv: AjvSet, eager = true): CompiledOperation {
+  let parameters: ParameterValidator | undefined;
+  let body: BodyValidator | null | undefined;
+  let response: ResponseValidator | undefined;
+  const bodyNow = (): BodyValidator | null => (body === undefined ? (body = compileRequestBody(op, ajv) ?? null) : body);
+  const compiled: CompiledOperation = {
+    op,
+    parameters: (req, warn) => (parameters ??= compileParameters(op, ajv))(req, warn),
+    body: op.requestBody
+      ? Object.assign((mediaType: string | undefined, value: unknown) => bodyNow()!(mediaType, value), {
+          mediaTypes: op.requestBody.content.map((m) => m.mediaType),
+          required: op.requestBody.required,
+        })
+      : undefined,
+    response: (res, contentType) => (response ??= compileResponses(op, ajv))(res, contentType),
+    warm() {
+      parameters ??= compileParameters(op, ajv);
+      bodyNow();
+      response ??= compileResponses(op, ajv);
+    },
+  };
+  if (eager) compiled.warm();
+  return compiled;
+}
+
+/** Compile what is still waiting, one operation per turn of the event loop, until done or `stopped()`. */
+export async function warmOperations(operations: ReadonlyArray<CompiledOperation>, stopped: () => boolean = () => false): Promise<void> {
+  for (const c of operations) {
+    if (stopped()) return;
+    c.warm();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,0 +1,108 @@
+// The emnify JWT service on its own: tokens look as recorded ({"alg":"HS384"}, aud/iss), and jose verifies them.
+
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createJwtService, type EmnifyClaims } from '../../../src/providers/emnify/jwt.js';
+import { createKeyring, toKeyBytes } from '../../../src/providers/emnify/signing-key.js';
+import { createMemoryStore } from '../../../src/world/memory-store.js';
+
+const SECRET = 'authmock-emnify-unit-secret-0123456789abcdef-0123456789';
+const KEY_BYTES = new TextEncoder().encode(SECRET);
+const OPTIONS = { issuer: 'authmock001@spc-frontend', audience: '/api/v1/authentication' };
+const CLAIMS: EmnifyClaims = { sub: 'user@domain.com', 'esc.org': 1234, 'esc.orgName': 'Demo Org', 'esc.user': 5678 };
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+
+const pinned = async (secret: string | Uint8Array = SECRET) => (await createKeyring({ pinned: toKeyBytes(secret, 'test') }).read(createMemoryStore())).key!;
+const payloadOf = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+
+describe('emnify JWT issue', () => {
+  it.each([
+    ['auth', 14_400],
+    ['refresh', 2_592_000],
+  ] as const)('a %s token has the recorded header {"alg":"HS384"} and the recorded claims first', async (use, ttl) => {
+    // Recorded in emnify-sdk-python tests/fixtures/cassettes/*.yaml: eyJhbGciOiJIUzM4NCJ9 and
+    // {"aud":"\/api\/v1\/authentication","esc.app":…,"esc.org":…,"esc.orgName":…,"iss":"…@spc-frontend","exp":…,"iat":…}.
+    const token = createJwtService(OPTIONS).issue(use, CLAIMS, NOW, ttl, 'main', await pinned());
+    expect(token.split('.')[0]).toBe('eyJhbGciOiJIUzM4NCJ9');
+    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS384' });
+    const payload = payloadOf(token);
+    expect(Object.keys(payload)).toEqual(['aud', 'esc.org', 'esc.orgName', 'iss', 'exp', 'iat', 'sub', 'esc.user', 'jti', 'token_use', 'authmock.world']);
+    expect(payload).toMatchObject({ ...CLAIMS, aud: OPTIONS.audience, iss: OPTIONS.issuer, token_use: use, 'authmock.world': 'main', iat: NOW / 1000, exp: NOW / 1000 + ttl });
+    expect(payload['jti']).toMatch(/^[0-9a-f]{32}$/);
+    expect(Buffer.from(token.split('.')[1]!, 'base64url').toString()).toContain('"aud":"\\/api\\/v1\\/authentication"');
+  });
+
+  it('an application-token login carries esc.app right after aud, as recorded', async () => {
+    const token = createJwtService(OPTIONS).issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 604_800, 'main', await pinned());
+    expect(Object.keys(payloadOf(token)).slice(0, 5)).toEqual(['aud', 'esc.app', 'esc.org', 'esc.orgName', 'iss']);
+  });
+
+  it('jose verifies an issued token with the key (HS384), issuer and audience; the service verifies it too', async () => {
+    const service = createJwtService(OPTIONS);
+    const key = await pinned();
+    const token = service.issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 60, 'main', key);
+    const { payload, protectedHeader } = await jwtVerify(token, KEY_BYTES, {
+      algorithms: ['HS384'],
+      issuer: OPTIONS.issuer,
+      audience: OPTIONS.audience,
+      currentDate: new Date(NOW),
+    });
+    expect(protectedHeader).toEqual({ alg: 'HS384' });
+    expect(payload['esc.app']).toBe(7);
+    const outcome = await service.verify('auth', token, NOW + 59_000, 'main', key);
+    expect(outcome).toMatchObject({ ok: true, token: { claims: { ...CLAIMS, 'esc.app': 7 }, exp: NOW / 1000 + 60 } });
+    expect(await service.verify('auth', token, NOW + 60_000, 'main', key)).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('every token has its own jti, and a token of one use, world or key is refused as another', async () => {
+    const service = createJwtService(OPTIONS);
+    const key = await pinned();
+    const tokens = Array.from({ length: 200 }, () => service.issue('auth', CLAIMS, NOW, 60, 'main', key));
+    expect(new Set(tokens.map((t) => payloadOf(t)['jti'])).size).toBe(200);
+    const refresh = service.issue('refresh', CLAIMS, NOW, 60, 'main', key);
+    expect(await service.verify('auth', refresh, NOW, 'main', key)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await service.verify('auth', tokens[0]!, NOW, 'sandbox-1', key)).toMatchObject({ ok: false, reason: 'invalid' });
+    const otherKey = await pinned('another-secret-of-at-least-48-bytes-long-0123456789!!');
+    expect(await service.verify('auth', tokens[0]!, NOW, 'main', otherKey)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await service.verify('auth', tokens[0]!, NOW, 'main', undefined)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('a token verified once (and so cached) is refused once its world has another key', async () => {
+    const service = createJwtService(OPTIONS);
+    const key = await pinned();
+    const token = service.issue('auth', CLAIMS, NOW, 60, 'main', key);
+    expect(await service.verify('auth', token, NOW, 'main', key)).toMatchObject({ ok: true });
+    const next = await pinned('the-key-after-a-reset-is-another-one-0123456789abcdef');
+    expect(await service.verify('auth', token, NOW, 'main', next)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('emnify signing keys', () => {
+  it('a world without a key gets one on its first token, kept in the store, and the same one after', async () => {
+    const keyring = createKeyring();
+    const store = createMemoryStore();
+    expect((await keyring.read(store)).key).toBeUndefined();
+    const [a, b] = await Promise.all([keyring.ensure(store), keyring.ensure(store)]);
+    expect(a.key.id).toBe(b.key.id);
+    expect(a.key.bytes.length).toBe(48);
+    expect((await keyring.read(store)).key!.id).toBe(a.key.id);
+    // Another keyring (a restarted mock) over the same contents finds the same key.
+    const restarted = createKeyring();
+    expect((await restarted.read(createMemoryStore({ initial: await store.snapshot() }))).key!.bytes.equals(a.key.bytes)).toBe(true);
+  });
+
+  it('a pinned key wins over the stored one; options win over the fixtures, which win over the defaults', async () => {
+    const store = createMemoryStore();
+    await store.write((tx) => tx.set('emnify.settings', 'jwt', { signing_key: Buffer.alloc(48, 1).toString('base64url'), auth_token_ttl_seconds: 600 }));
+    const fromState = await createKeyring().read(store);
+    expect(fromState).toMatchObject({ keySource: 'state', authTokenTtlSeconds: 600, applicationAuthTokenTtlSeconds: 604_800 });
+    const fromOptions = await createKeyring({ pinned: KEY_BYTES, authTokenTtlSeconds: 60, applicationAuthTokenTtlSeconds: 14_400 }).read(store);
+    expect(fromOptions).toMatchObject({ keySource: 'option', authTokenTtlSeconds: 60, applicationAuthTokenTtlSeconds: 14_400 });
+    expect(fromOptions.key!.bytes.equals(Buffer.from(KEY_BYTES))).toBe(true);
+  });
+
+  it('refuses a key shorter than 48 bytes (RFC 7518: an HS384 key is at least 384 bits)', () => {
+    expect(() => toKeyBytes('x'.repeat(47), 'the key')).toThrow(/at least 48 bytes/);
+    expect(toKeyBytes('x'.repeat(48), 'the key')).toHaveLength(48);
+  });
+});

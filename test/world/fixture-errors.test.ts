@@ -1,0 +1,47 @@
+// A fixtures file with several mistakes: every one reported at once, each with its path, a misspelt key named.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createProviders } from '../../src/providers/registry.js';
+import { createFixtureValidator, FixtureError, loadFixtures } from '../../src/world/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'authmock-fixtures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const validate = createFixtureValidator(createProviders());
+
+const THREE_MISTAKES = `
+devicehq:
+  accounts:
+    - id: acct-a
+      name: A
+      api_kye: 5sHszZNuTfmgs58VGA
+      devices:
+        - id: '1'
+          name: Pump
+          serial: S-1
+          status: online
+          created_at: yesterday
+emnfy: {}
+`;
+
+describe('fixtures with several mistakes', () => {
+  it('reports all of them, each with its path, and names the key a misspelt one was meant to be', async () => {
+    const file = join(dir, 'three.yaml');
+    writeFileSync(file, THREE_MISTAKES);
+    const error = (await loadFixtures(file, validate).catch((e: unknown) => e)) as FixtureError;
+    expect(error).toBeInstanceOf(FixtureError);
+    const byPath = new Map(error.problems.map((p) => [p.path, p.reason]));
+    expect(byPath.get('/devicehq/accounts/0/api_kye')).toBe("unknown key 'api_kye'; did you mean 'api_key'?");
+    expect(byPath.get('/emnfy')).toBe("unknown key 'emnfy'; did you mean 'emnify'?");
+    expect(byPath.get('/devicehq/accounts/0/devices/0/created_at')).toMatch(/^must match pattern/);
+    expect(byPath.get('/devicehq/accounts/0')).toBe("missing required key 'api_key'");
+    expect(error.message.split('\n')[0]).toBe(`${file} has ${error.problems.length} mistakes:`);
+    for (const path of byPath.keys()) expect(error.message).toContain(`  - ${path}: `);
+  });
+
+  it('keeps the one-line message for a single mistake', () => {
+    expect(() => validate('one.yaml', { duet: { accounts: 'x' } })).toThrow(expect.objectContaining({ message: expect.stringMatching(/^one\.yaml at \/duet\/accounts: must be array$/) }));
+  });
+});
