@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
+import { PROVIDER_NAMES } from './providers/registry.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
@@ -46,7 +47,7 @@ export interface DocsConfig {
 
 export type Config = ServeConfig | DocsConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
 
-const PROVIDERS = ['duet', 'devicehq', 'rfcx', 'emnify'];
+const PROVIDERS: ReadonlyArray<string> = PROVIDER_NAMES;
 /** The shortest admin token accepted (README: Options). */
 export const ADMIN_TOKEN_MIN = 8;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;

@@ -99,7 +99,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 const templateRegex = (path: string): RegExp =>
   new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}/?$`);
 
-/** `/devicehq/api/v2/test` → `/devicehq` (lower case); `/` → `/`. */
+/** `/provider/api/v2/test` → `/provider` (lower case); `/` → `/`. */
 const firstSegment = (path: string): string => {
   const slash = path.indexOf('/', 1);
   return (slash === -1 ? path : path.slice(0, slash)).toLowerCase();
@@ -171,7 +171,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   options.restoreSandboxes?.(runtime);
   const rt = runtime;
 
-  // One router per first path segment (/duet, /devicehq, …): @koa/router tests every route of a router on every
+  // One router per first path segment (one per provider mount): @koa/router tests every route of a router on every
   // request, so a request only meets the routes that can match it. Operations whose first segment is templated go
   // to a router that is always asked after the segment's own.
   const routers = new Map<string, Router>();

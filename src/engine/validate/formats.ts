@@ -14,7 +14,7 @@ const LONGEST = 256;
 /**
  * A check that remembers the strings it passed. A format check is a pure function of the string, so this changes no
  * answer; it only spares the work for the strings a mock sends again and again (stored dates, ids). Without it the
- * date-time checks of one emnify endpoint list cost more than the rest of the request (bench/README.md).
+ * date-time checks of one list answer with many dated items cost more than the rest of the request (bench/README.md).
  */
 export function rememberValid(check: (value: string) => boolean): (value: string) => boolean {
   const valid = new Set<string>();
