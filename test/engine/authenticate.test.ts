@@ -5,7 +5,7 @@ import { authenticate, findCredential } from '../../src/engine/authenticate.js';
 import { MockError } from '../../src/engine/errors.js';
 import type { MockRequest, SecuritySchemeSpec } from '../../src/engine/types.js';
 import type { Provider } from '../../src/providers/provider.js';
-import { createTestWorld, loadTestDocument, toMockRequest, type TestDocument } from '../helpers/document.js';
+import { createStubProvider, createTestWorld, loadTestDocument, toMockRequest, type TestDocument } from '../helpers/document.js';
 
 const operation = (operationId: string, security: unknown[]) => ({
   [operationId]: { get: { operationId, security, responses: { '200': { description: 'ok' } } } },
@@ -93,19 +93,13 @@ describe('authenticate (any document: a present credential of the documented sha
 });
 
 describe('authenticate with a provider', () => {
-  const provider = (overrides: Partial<Provider> = {}): Provider => ({
-    name: 'p',
-    basePath: '/',
-    fixtureSchema: {},
-    seed: () => 0,
-    renderError: () => ({ status: 500 }),
-    handlers: {},
-    describeState: () => ({}),
-    verifiers: {
-      Bearer: ({ credential }) => (credential === 'good' ? { ok: true, principal: { user: 'ann' } } : { ok: false, error: new MockError('auth.expired', 'expired') }),
-    },
-    ...overrides,
-  });
+  const provider = (overrides: Partial<Provider> = {}): Provider =>
+    createStubProvider({
+      verifiers: {
+        Bearer: ({ credential }) => (credential === 'good' ? { ok: true, principal: { user: 'ann' } } : { ok: false, error: new MockError('auth.expired', 'expired') }),
+      },
+      ...overrides,
+    });
 
   it.each<[string, { given: { path: string; req: Partial<MockRequest>; provider?: Partial<Provider> }; want: Outcome }]>([
     ['a credential its verifier accepts', { given: { path: '/bearer', req: { headers: { authorization: 'Bearer good' } } }, want: { summary: 'Bearer', principals: ['Bearer'] } }],

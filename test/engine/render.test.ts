@@ -5,17 +5,11 @@ import { MockError } from '../../src/engine/errors.js';
 import { errorResponse, problemHeader, problemResponse, toProblem } from '../../src/engine/render.js';
 import type { MockProblem } from '../../src/engine/types.js';
 import type { Provider } from '../../src/providers/provider.js';
+import { createStubProvider } from '../helpers/document.js';
 
-const provider: Provider = {
-  name: 'p',
-  basePath: '/p',
-  fixtureSchema: {},
-  seed: () => 0,
+const provider: Provider = createStubProvider({
   renderError: (error) => ({ status: error.status, headers: { 'www-authenticate': 'Bearer' }, body: { message: error.message } }),
-  verifiers: {},
-  handlers: {},
-  describeState: () => ({}),
-};
+});
 
 describe('problemResponse', () => {
   it('answers application/problem+json with type, title, status, detail, code and instance', () => {

@@ -5,7 +5,7 @@ import { MockError } from '../../src/engine/errors.js';
 import { runPipeline, type Fault, type PipelineDeps, type PipelineResult } from '../../src/engine/run.js';
 import type { Handler, MockProblem, MockRequest, MockResponse, Verifier } from '../../src/engine/types.js';
 import type { Provider } from '../../src/providers/provider.js';
-import { createTestWorld, loadTestDocument, toMockRequest, type TestDocument } from '../helpers/document.js';
+import { createStubProvider, createTestWorld, loadTestDocument, toMockRequest, type TestDocument } from '../helpers/document.js';
 
 const Error_ = { type: 'object', required: ['code'], properties: { code: { type: 'string' } } };
 const Pet = {
@@ -81,17 +81,14 @@ function createPetsProvider(handlers: Record<string, Handler>, counters = { spen
     }
     return { ok: false, error: new MockError('auth.invalid', 'unknown key') };
   };
-  return {
+  return createStubProvider({
     name: 'pets',
     basePath: '/pets',
-    fixtureSchema: {},
-    seed: () => 0,
     renderError,
     verifiers: { Key: verify },
     handlers,
-    describeState: () => ({}),
     faultProblems: { 'auth.expired': (detail) => new MockError('auth.expired', detail || 'expired') },
-  };
+  });
 }
 
 const HANDLERS: Record<string, Handler> = {

@@ -8,6 +8,7 @@ import { loadDocument, type LoadedDocument } from '../../src/engine/document/loa
 import { buildOperationIndex } from '../../src/engine/document/operation-index.js';
 import { createAjvSet, schemaSourceOf, type AjvSet } from '../../src/engine/validate/ajv.js';
 import type { MockRequest, Operation, World } from '../../src/engine/types.js';
+import type { Provider } from '../../src/providers/provider.js';
 import { createFixedClock } from '../../src/world/clock.js';
 import { createMemoryStore } from '../../src/world/memory-store.js';
 
@@ -83,4 +84,19 @@ export function toMockRequest(given: Partial<MockRequest> = {}): MockRequest {
 /** A world with an empty memory store and a frozen clock at TEST_START. */
 export function createTestWorld(id = 'main'): World {
   return { id, store: createMemoryStore(), clock: createFixedClock(TEST_START) };
+}
+
+/** A provider that does nothing but what the test gives it (its error format, verifiers, handlers, state). */
+export function createStubProvider(overrides: Partial<Provider> = {}): Provider {
+  return {
+    name: 'stub',
+    basePath: '/stub',
+    fixtureSchema: {},
+    seed: () => 0,
+    renderError: (error) => ({ status: error.status, body: { code: error.code } }),
+    verifiers: {},
+    handlers: {},
+    describeState: () => ({}),
+    ...overrides,
+  };
 }

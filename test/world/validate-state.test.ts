@@ -5,16 +5,11 @@ import type { Provider } from '../../src/providers/provider.js';
 import { createFixedClock } from '../../src/world/clock.js';
 import type { ReadTx, Snapshot } from '../../src/world/store.js';
 import { createStateValidator } from '../../src/world/validate-state.js';
+import { createStubProvider } from '../helpers/document.js';
 
 /** Describes its sessions: each an object with a string token naming an existing user; no token twice. */
-const sessions: Provider = {
+const sessions: Provider = createStubProvider({
   name: 'sessions',
-  basePath: '/s',
-  fixtureSchema: {},
-  seed: () => 0,
-  renderError: () => ({ status: 500 }),
-  verifiers: {},
-  handlers: {},
   describeState: (tx: ReadTx) => {
     const seen = new Set<string>();
     return [...tx.entries<{ token: string; user?: string }>('sessions')].map(([key, s]) => {
@@ -25,7 +20,7 @@ const sessions: Provider = {
       return { key, token: s.token.slice(0, 4), user: user?.name };
     });
   },
-};
+});
 
 const other: Provider = { ...sessions, name: 'other', describeState: () => ({ ok: true }) };
 
