@@ -1,100 +1,14 @@
-// Durable state on SQLite: every acknowledged write on disk, memory unchanged when the disk refuses, wrong paths and wrong files named.
+// Opening durable state: old JSON imported, wrong paths and wrong files named, --reset-state, sandboxes kept.
 
 import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStateDatabase, MAIN_WORLD } from '../../src/world/database.js';
-import { createMemoryStore, type DurableSink } from '../../src/world/memory-store.js';
+import { createMemoryStore } from '../../src/world/memory-store.js';
 import { openState } from '../../src/world/persistence.js';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'authmock-state-'));
-
-describe('the state database', () => {
-  it('has every acknowledged write on disk, one row each, and a new store loads it back', async () => {
-    const file = join(await tempDir(), 'state.db');
-    const db = openStateDatabase(file);
-    const store = createMemoryStore({ durable: db.sink(MAIN_WORLD) });
-    await Promise.all(Array.from({ length: 25 }, (_, i) => store.write((tx) => tx.set('c', `k${i}`, { n: i }))));
-    await store.write((tx) => tx.delete('c', 'k3'));
-    db.close();
-    const again = openStateDatabase(file);
-    const [main] = again.load();
-    expect(Object.keys(main!.records['c']!)).toHaveLength(24);
-    expect(await createMemoryStore({ initial: main!.records }).digest()).toBe(await store.digest());
-    again.close();
-  });
-
-  it('writes only what changed: one row for a sign-in whether the store holds 10 records or 100,000', async () => {
-    const batches: number[] = [];
-    const sink: DurableSink = { commit: async (changes) => void batches.push(changes.length), replace() {}, saveBaseline() {} };
-    const initial = { accounts: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`a${i}`, { n: i }])) };
-    const store = createMemoryStore({ initial, durable: sink });
-    await store.write((tx) => tx.set('sessions', 'a99999', { token: 't' }));
-    await store.write((tx) => tx.get('accounts', 'a1')); // a read in a write: no transaction at all
-    expect(batches).toEqual([1]);
-  });
-
-  it('leaves memory as it was when the disk refuses a write, and answers state.unwritable', async () => {
-    let refuse = false;
-    const written: unknown[] = [];
-    const sink: DurableSink = {
-      async commit(changes, undo) {
-        if (refuse) {
-          undo();
-          throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
-        }
-        written.push(...changes);
-      },
-      replace() {
-        if (refuse) throw new Error('disk full');
-      },
-      saveBaseline() {},
-    };
-    const store = createMemoryStore({ durable: sink });
-    await store.write((tx) => (tx.set('sessions', 'alice', { token: 'acknowledged' }), tx.set('other', 'x', 1)));
-    const before = await store.digest();
-    refuse = true;
-    await expect(
-      store.write((tx) => {
-        tx.set('sessions', 'alice', { token: 'replacement' });
-        tx.delete('other', 'x');
-        tx.clear('sessions');
-        tx.set('sessions', 'bob', { token: 'new' });
-      }),
-    ).rejects.toMatchObject({ code: 'state.unwritable', status: 503 });
-    expect(await store.digest()).toBe(before);
-    expect(await store.read((tx) => tx.get('sessions', 'alice'))).toEqual({ token: 'acknowledged' });
-    await expect(store.reset()).rejects.toMatchObject({ code: 'state.unwritable' });
-    expect(await store.digest()).toBe(before);
-  });
-});
-
-describe('group commit', () => {
-  it('commits the writes of one turn together, and when that fails puts every one of them back, newest first', async () => {
-    const file = join(await tempDir(), 'state.db');
-    const db = openStateDatabase(file);
-    const store = createMemoryStore({ durable: db.sink(MAIN_WORLD) });
-    await store.write((tx) => tx.set('c', 'k', 0));
-    const before = await store.digest();
-    // Three writes in one turn, each building on the one before; the third breaks the transaction (a value JSON cannot hold).
-    const writes = [
-      store.write((tx) => tx.set('c', 'k', tx.get<number>('c', 'k')! + 1)),
-      store.write((tx) => (tx.set('c', 'k', tx.get<number>('c', 'k')! + 1), tx.clear('c'), tx.set('c', 'j', 1))),
-      store.write((tx) => tx.set('d', 'x', 10n)),
-    ];
-    const settled = await Promise.allSettled(writes);
-    expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    expect(settled[0]).toMatchObject({ reason: { code: 'state.unwritable' } });
-    expect(await store.digest()).toBe(before);
-    // The next turn commits on its own.
-    await store.write((tx) => tx.set('c', 'k', 5));
-    db.close();
-    const again = openStateDatabase(file);
-    expect(again.load()[0]!.records).toEqual({ c: { k: 5 } });
-    again.close();
-  });
-});
 
 describe('openState', () => {
   it('imports a JSON state file of the old format once, keeps the JSON beside it, and says so', async () => {

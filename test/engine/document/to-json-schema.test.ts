@@ -1,7 +1,6 @@
 // OpenAPI schemas as ajv sees them: 3.0's dialect converted, examples never read as schema (table over constructs).
 
 import { describe, expect, it } from 'vitest';
-import { toSchemaDocument } from '../../../src/engine/document/schema-document.js';
 import { toJsonSchema, type Dialect } from '../../../src/engine/document/to-json-schema.js';
 
 describe('toJsonSchema', () => {
@@ -32,39 +31,5 @@ describe('toJsonSchema', () => {
     ['a boolean schema is itself', { dialect: '3.1', given: false, want: false }],
   ])('%s', (_name, { dialect, given, want }) => {
     expect(toJsonSchema(given, dialect)).toEqual(want);
-  });
-});
-
-describe('toSchemaDocument', () => {
-  it('keeps every schema at its pointer, converted, and leaves examples out', () => {
-    const document = {
-      openapi: '3.0.3',
-      paths: {
-        '/a': {
-          get: {
-            parameters: [{ name: 'x', in: 'query', schema: { type: 'string', nullable: true }, example: { $id: 'no' } }],
-            responses: {
-              '200': {
-                description: 'ok',
-                headers: { 'x-request-id': { schema: { type: 'string' } } },
-                content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' }, examples: { one: { value: { $id: 'no' } } } } },
-              },
-            },
-          },
-        },
-      },
-      components: { schemas: { Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } },
-    };
-    expect(toSchemaDocument(document, '3.0')).toEqual({
-      paths: {
-        '/a': {
-          get: {
-            parameters: [{ schema: { type: ['string', 'null'] } }],
-            responses: { '200': { headers: { 'x-request-id': { schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } } },
-          },
-        },
-      },
-      components: { schemas: { Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } },
-    });
   });
 });

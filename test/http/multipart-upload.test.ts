@@ -2,11 +2,11 @@
 // 3.0's `type: string, format: binary`, and every broken body a 400 problem, never a 500.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/http/app.js';
-import { loadDocument } from '../../../src/engine/document/load-document.js';
-import { listen, problemOf } from '../../helpers/listen.js';
+import { createApp } from '../../src/http/app.js';
+import { loadDocument } from '../../src/engine/document/load-document.js';
+import { listen, problemOf } from '../helpers/listen.js';
 
-const UPLOADS = new URL('../../fixtures/uploads.yaml', import.meta.url).pathname;
+const UPLOADS = new URL('../fixtures/uploads.yaml', import.meta.url).pathname;
 let base: string;
 let close: () => Promise<void>;
 
