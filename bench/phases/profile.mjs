@@ -8,17 +8,23 @@ import { load, summarise } from '../load.mjs';
 import { call, signIn, PATHS, probe } from '../paths.mjs';
 import { fmt, table, out } from '../report.mjs';
 
+/** The samples of a .cpuprofile between two offsets (µs from its start): [node id, µs] each. */
+function* samplesBetween(profile, fromUs, toUs) {
+  let t = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = profile.timeDeltas[i] ?? 0;
+    t += dt;
+    if (t >= fromUs && t <= toUs) yield [profile.samples[i], dt];
+  }
+}
+
 /** Self time per function (name + file) from a .cpuprofile, between two offsets (µs from its start). */
 function selfTimes(profile, fromUs = 0, toUs = Infinity) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const totals = new Map();
-  let t = 0;
   let sum = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = profile.timeDeltas[i] ?? 0;
-    t += dt;
-    if (t < fromUs || t > toUs) continue;
-    const frame = byId.get(profile.samples[i])?.callFrame;
+  for (const [sample, dt] of samplesBetween(profile, fromUs, toUs)) {
+    const frame = byId.get(sample)?.callFrame;
     if (!frame) continue;
     const url = frame.url ? frame.url.replace(/^file:\/\//, '') : '';
     const where = url ? relative(ROOT, url) : '';
@@ -38,13 +44,9 @@ function inclusiveTimes(profile, prefix, fromUs = 0, toUs = Infinity) {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const where = (frame) => (frame.url ? relative(ROOT, frame.url.replace(/^file:\/\//, '')) : '');
   const totals = new Map();
-  let t = 0;
   let busy = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const dt = profile.timeDeltas[i] ?? 0;
-    t += dt;
-    if (t < fromUs || t > toUs) continue;
-    let id = profile.samples[i];
+  for (const [sample, dt] of samplesBetween(profile, fromUs, toUs)) {
+    let id = sample;
     if (byId.get(id)?.callFrame.functionName === '(idle)') continue;
     busy += dt;
     const seen = new Set();
