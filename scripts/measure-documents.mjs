@@ -96,7 +96,7 @@ async function measureDocument(file) {
   const warnings = [];
   let spec;
   try {
-    spec = await loadDocument(file, { cacheDir: null });
+    spec = await loadDocument(file);
   } catch (error) {
     return { file, loaded: false, reason: error.message.split('\n')[0] };
   }
@@ -220,7 +220,7 @@ if (values.pairs) {
     let verdict;
     let detail = '';
     try {
-      if (!specs.has(docPath)) specs.set(docPath, loadDocument(docPath, { cacheDir: null }).then((spec) => createPactChecker(spec, { strictFields: values['strict-fields'] === true })));
+      if (!specs.has(docPath)) specs.set(docPath, loadDocument(docPath).then((spec) => createPactChecker(spec, { strictFields: values['strict-fields'] === true })));
       const checker = await specs.get(docPath);
       const findings = checker.check(readPactFile(pactPath));
       const failing = findings.filter((f) => f.severity !== 'warning');

@@ -10,7 +10,6 @@ import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
 import { loadTls, startServer, StartupError, type RunningServer, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './world/clock.js';
-import { defaultCacheDir } from './engine/document/cache-dir.js';
 import { loadDocument } from './engine/document/load-document.js';
 import { createFixtureValidator, loadFixtures } from './world/fixtures.js';
 import { watchFiles } from './watch.js';
@@ -50,7 +49,7 @@ async function serve(config: ServeConfig): Promise<void> {
     watchFiles([documentFile, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
       try {
         // Check the changed file before stopping anything: a typo leaves the previous version serving.
-        if (file === documentFile) await loadDocument(file, { cacheDir: null });
+        if (file === documentFile) await loadDocument(file);
         else await loadFixtures(file, createFixtureValidator(running.mock.providers));
       } catch (error) {
         logger.error({ file, reason: (error as Error).message }, 'reload failed; still serving the previous version');
@@ -93,7 +92,6 @@ function optionsFor(
     latency: config.latency,
     tls,
     version,
-    cacheDir: defaultCacheDir(process.env),
     providerOptions: { emnify: emnifyOptions(config.emnify) },
   };
 }

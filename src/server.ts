@@ -8,9 +8,6 @@ import type { ControllableClock } from './world/clock.js';
 import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
 import { createProviders, type ProviderOptions } from './providers/registry.js';
 import { loadDocument } from './engine/document/load-document.js';
-import { defaultCacheDir, ensurePrivateDir } from './engine/document/cache-dir.js';
-import { createAjvSet } from './engine/validate/ajv.js';
-import { openValidatorCache } from './engine/validate/precompiled.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './world/fixtures.js';
 import { createMemoryStore, type DurableSink } from './world/memory-store.js';
 import { openState } from './world/persistence.js';
@@ -41,8 +38,6 @@ export interface ServerOptions {
   stateFile?: string;
   /** Start from the fixtures even if the state file is unreadable (it is then replaced). */
   resetState?: boolean;
-  /** Start-up cache (validated documents, precompiled validators): default ~/.cache/authmock; null turns it off. */
-  cacheDir?: string | null;
   /** Memory bounds for sandboxes (default 1 MiB each, 64 MiB together). */
   sandboxLimits?: AppOptions['sandboxLimits'];
   /** Wraps each world's writes to the state database (tests use it to make writes fail). */
@@ -114,15 +109,11 @@ export interface RunningServer {
 
 export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const document = options.document ?? DEFAULT_DOCUMENT;
-  const wanted = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-  const cacheDir = wanted !== null && (await ensurePrivateDir(wanted)) ? wanted : null;
-  const [spec, admin] = await Promise.all([loadDocument(document, { cacheDir }), loadDocument(ADMIN_DOCUMENT, { cacheDir })]);
+  const [spec, admin] = await Promise.all([loadDocument(document), loadDocument(ADMIN_DOCUMENT)]);
   const all = createProviders(options.providerOptions ?? {});
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
-  const fixtureCompiler = cacheDir ? createAjvSet('3.1.0', await openValidatorCache(cacheDir, 'fixture-schemas')) : undefined;
-  const validateFixtures = createFixtureValidator(providers, fixtureCompiler?.strict);
-  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures, { cacheDir });
-  if (fixtureCompiler) setImmediate(() => void fixtureCompiler.save());
+  const validateFixtures = createFixtureValidator(providers);
+  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures);
   const clock = options.clock ?? createClock();
   const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock, validateFixtures };
   /** What `POST /__admin/reset` returns to when the main store does not start from the fixtures. */
@@ -131,7 +122,6 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
     await seedStore(fresh, providers, fixtures, clock);
     return fresh.snapshot();
   };
-  if (cacheDir) appOptions.cacheDir = cacheDir;
   if (options.stateFile) {
     const opened = await openState(options.stateFile, { reset: options.resetState ?? false, validate: createStateValidator(providers, clock) });
     try {

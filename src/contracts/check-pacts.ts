@@ -141,7 +141,7 @@ export function createPactChecker(spec: LoadedDocument, options: CheckOptions = 
   const matcher: OperationMatcher = createOperationMatcher(ops, spec.document['servers']);
   // Responses are expectations, which state only the fields the consumer relies on (partial-schema.ts).
   const schemas = schemaSourceOf(spec, (schema) => toPartialSchema(schema as JsonSchema));
-  const ajv = createAjvSet(spec.document.openapi, undefined, schemas ? { schemas } : {});
+  const ajv = createAjvSet(spec.document.openapi, schemas ? { schemas } : {});
   const compiled = new Map<Operation, CompiledOperation>();
   const compile = (op: Operation): CompiledOperation => {
     let c = compiled.get(op);

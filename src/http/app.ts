@@ -31,8 +31,7 @@ import { createMemoryStore } from '../world/memory-store.js';
 import type { Store } from '../world/store.js';
 import type { Operation } from '../engine/types.js';
 import type { Provider } from '../providers/provider.js';
-import { createAjvSet, schemaSourceOf, type AjvSet } from '../engine/validate/ajv.js';
-import { noValidatorCache, openValidatorCache } from '../engine/validate/precompiled.js';
+import { createAjvSet, schemaSourceOf } from '../engine/validate/ajv.js';
 
 export interface Logger {
   info(obj: object, msg?: string): void;
@@ -66,8 +65,6 @@ export interface AppOptions {
   seedMainStore?: boolean;
   /** The fixtures validator already built for these providers (else one is compiled here). */
   validateFixtures?: FixtureValidator;
-  /** Where precompiled validators are kept between starts (a private per-user directory); none by default. */
-  cacheDir?: string;
   /** Wait until state changes are durable (graceful shutdown). */
   flush?: () => Promise<void>;
   /** Where sandboxes and clocks are kept across restarts (--state). */
@@ -138,19 +135,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const byName = new Map(allProviders.map((p) => [p.name, p]));
 
   const compiled: CompiledOperation[] = [];
-  const compilers: AjvSet[] = [];
   for (const spec of options.specs) {
     const ops = buildOperationIndex(spec, basePaths);
-    // The providers' operations compile at start, from precompiled validators once cached; another document's
-    // operations compile on first use (and in the background), which needs no cache to start fast.
-    const eager = ops.some((op) => op.provider !== null);
-    const cache = eager && options.cacheDir && spec.hash ? await openValidatorCache(options.cacheDir, spec.hash) : noValidatorCache;
-    const ajv = createAjvSet(spec.document.openapi, cache, { schemas: schemaSourceOf(spec), warn: (message) => logger.warn({ file: spec.file }, message) });
-    compilers.push(ajv);
+    const ajv = createAjvSet(spec.document.openapi, { schemas: schemaSourceOf(spec), warn: (message) => logger.warn({ file: spec.file }, message) });
     for (const op of ops) {
       operationIds.add(op.operationId);
       operations.push(op);
-      compiled.push(compileOperation(op, ajv, op.provider !== null));
+      compiled.push(compileOperation(op, ajv));
     }
   }
 
@@ -367,7 +358,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   // Compile what waits for its first use (another document's operations), then save newly compiled validators for
   // the next start, off the start-up path.
   let closed = false;
-  setImmediate(() => void warmOperations(compiled, () => closed).then(() => Promise.all(compilers.map((c) => c.save()))));
+  setImmediate(() => void warmOperations(compiled, () => closed));
 
   // A sweep that cannot be written (disk full) changes nothing and is tried again at the next interval.
   const sweep = setInterval(

@@ -156,6 +156,7 @@ export function openStateDatabase(file: string): StateDatabase {
     const byWorld = new Map<string, Snapshot>();
     const rows = db.prepare<[], { world: string; collection: string; key: string; value: string }>(`SELECT world, collection, key, value FROM ${table}`);
     for (const row of rows.iterate()) {
+      // Null-prototype objects: stored keys came from requests (`__proto__` stays a key); security, not speed.
       let snapshot = byWorld.get(row.world);
       if (!snapshot) byWorld.set(row.world, (snapshot = Object.create(null) as Snapshot));
       const entries = (snapshot[row.collection] ??= Object.create(null) as Record<string, unknown>);

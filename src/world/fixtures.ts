@@ -1,23 +1,19 @@
 // Fixtures: read a YAML file, validate it against the providers' schemas, seed a store. Bad files fail with file, path, reason.
 
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
 import type { Clock } from './clock.js';
 import { closestName } from '../did-you-mean.js';
-import { writeCacheFile } from '../engine/document/cache-dir.js';
 import type { Provider } from '../providers/provider.js';
 import type { Compiler } from '../engine/validate/ajv.js';
-import { loadAjv } from '../engine/validate/ajv-modules.js';
+import { addFormats } from '../engine/validate/formats.js';
 import type { Store } from './store.js';
-
 
 export type Fixtures = Readonly<Record<string, unknown>>;
 
-/** A validator compiler of its own when none is given (ajv loads only then). */
+/** A validator compiler of its own when none is given. */
 function createFixtureAjv(): Compiler {
-  const { Ajv2020, addFormats } = loadAjv();
   return addFormats(new Ajv2020({ strict: false, allErrors: false, validateSchema: false }));
 }
 
@@ -102,10 +98,7 @@ export function createFixtureValidator(providers: ReadonlyArray<Provider>, compi
   return (file, value) => {
     if (value === null || value === undefined) return {};
     if (!validate(value)) {
-      if (!explain) {
-        const { Ajv2020, addFormats } = loadAjv();
-        explain = addFormats(new Ajv2020({ strict: false, allErrors: true, verbose: true, validateSchema: false })).compile(schema);
-      }
+      explain ??= addFormats(new Ajv2020({ strict: false, allErrors: true, verbose: true, validateSchema: false })).compile(schema);
       explain(value);
       const problems = toFixtureProblems((explain.errors ?? validate.errors ?? []) as unknown as AjvIssue[]);
       const first = problems[0] ?? { path: '/', reason: 'invalid' };
@@ -115,26 +108,17 @@ export function createFixtureValidator(providers: ReadonlyArray<Provider>, compi
   };
 }
 
-export interface LoadFixturesOptions {
-  /**
-   * A private cache directory (see cache-dir.ts): the parsed file is kept there as JSON under the hash of its text,
-   * so a start with unchanged fixtures neither loads the YAML parser nor parses. Validation runs on every load.
-   */
-  cacheDir?: string | null;
-}
-
-export async function loadFixtures(file: string, validate: FixtureValidator, options: LoadFixturesOptions = {}): Promise<Fixtures> {
+export async function loadFixtures(file: string, validate: FixtureValidator): Promise<Fixtures> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new FixtureError(file, '', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return validate(file, options.cacheDir ? await parseCached(file, text, options.cacheDir) : await parseYaml(file, text));
+  return validate(file, parseYaml(file, text));
 }
 
-async function parseYaml(file: string, text: string): Promise<unknown> {
-  const { parse } = await import('yaml');
+function parseYaml(file: string, text: string): unknown {
   try {
     return parse(text);
   } catch (error) {
@@ -142,24 +126,6 @@ async function parseYaml(file: string, text: string): Promise<unknown> {
     const at = e.linePos?.[0];
     throw new FixtureError(file, at ? `line ${at.line}, column ${at.col}` : '', `not valid YAML: ${e.message.split('\n')[0]}`);
   }
-}
-
-async function parseCached(file: string, text: string, cacheDir: string): Promise<unknown> {
-  const entry = join(cacheDir, `fixtures-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
-  try {
-    return JSON.parse(await readFile(entry, 'utf8')) as unknown;
-  } catch {
-    // Not cached yet (or unreadable): parse the YAML.
-  }
-  const value = await parseYaml(file, text);
-  try {
-    // Only what JSON keeps exactly (YAML's .inf or a Date would not survive): anything else is parsed every time.
-    const json = JSON.stringify(value);
-    if (json !== undefined && isDeepStrictEqual(JSON.parse(json), value)) await writeCacheFile(entry, json);
-  } catch {
-    // A cache that cannot be written only costs the next start its speed.
-  }
-  return value;
 }
 
 /** Seed every provider's section in one atomic write; returns how many items each provider added. */

@@ -98,6 +98,7 @@ function rollback(data: Data, undo: ReadonlyArray<Undo>): void {
   }
 }
 
+/** Null-prototype objects: keys come from requests (a `__proto__` id must stay a key); security, not speed. */
 export function toSnapshot(data: Data): Snapshot {
   const out: Snapshot = Object.create(null) as Snapshot;
   for (const name of [...data.keys()].sort()) {

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../src/server.js';
 const KEY = '5sHszZNuTfmgs58VGA';
 let running: RunningServer;
 beforeAll(async () => {
-  running = await startServer({ port: 0, cacheDir: null });
+  running = await startServer({ port: 0 });
 });
 afterAll(() => running.close());
 

@@ -24,7 +24,7 @@ describe('--port already in use', () => {
     const other = await listen((_, res) => res.end());
     const port = Number(new URL(other.url).port);
     try {
-      const failure = startServer({ port, cacheDir: null });
+      const failure = startServer({ port });
       await expect(failure).rejects.toBeInstanceOf(StartupError);
       await expect(failure).rejects.toMatchObject({
         code: 'port.unavailable',

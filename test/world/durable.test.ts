@@ -37,7 +37,7 @@ function mountTmpfs(dir: string, options: string): string | undefined {
 }
 
 const start = (stateFile: string, extra: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> =>
-  startServer({ strict: true, cacheDir: null, stateFile, clock: createFixedClock(START), ...extra });
+  startServer({ strict: true, stateFile, clock: createFixedClock(START), ...extra });
 const signIn = (url: string, prefix = ''): Promise<Response> =>
   fetch(`${url}${prefix}/devicehq/api/v2/session?api_key=${KEY}`, { method: 'POST', headers: { 'content-length': '0' } });
 const tokenOf = async (res: Response): Promise<string> => ((await res.json()) as { meta: { token: string } }).meta.token;

@@ -1,6 +1,6 @@
 // A fixtures file with several mistakes: every one reported at once, each with its path, a misspelt key named.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,17 @@ describe('fixtures with several mistakes', () => {
 
   it('keeps the one-line message for a single mistake', () => {
     expect(() => validate('one.yaml', { duet: { accounts: 'x' } })).toThrow(expect.objectContaining({ message: expect.stringMatching(/^one\.yaml at \/duet\/accounts: must be array$/) }));
+  });
+});
+
+describe('fixtures that are not valid YAML', () => {
+  it('says where the YAML breaks, by line and column, and leaves the file alone', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'devicehq: [\n');
+    const error = (await loadFixtures(file, validate).catch((e: unknown) => e)) as FixtureError;
+    expect(error).toBeInstanceOf(FixtureError);
+    expect(error.path).toMatch(/^line \d+, column \d+$/);
+    expect(error.reason).toMatch(/^not valid YAML: /);
+    expect(readFileSync(file, 'utf8')).toBe('devicehq: [\n');
   });
 });

@@ -15,9 +15,6 @@ const MAP = new Set(['properties', 'patternProperties', 'dependentSchemas', '$de
 const DROPPED = new Set(['example', 'examples', 'xml', 'externalDocs', 'discriminator', 'description', 'title', 'deprecated']);
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
-/** Part of the precompiled validators' file name: validators compiled from another conversion are not loaded. */
-export const CONVERSION_VERSION = 'c1';
-
 export type Dialect = '3.0' | '3.1';
 
 export const dialectOf = (openapi: string): Dialect => (openapi.startsWith('3.0') ? '3.0' : '3.1');

@@ -1,15 +1,14 @@
 // Ajv instances per OpenAPI version: one that coerces (parameters, form bodies, headers) and one that does not (JSON).
 
-import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
-import { loadAjv } from './ajv-modules.js';
-import { FORMATS, formatsCode } from './formats.js';
-import { noValidatorCache, type ValidatorCache } from './precompiled.js';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { addFormats } from './formats.js';
 import { patternEngine } from './pattern.js';
 import type { LoadedDocument } from '../document/load-document.js';
 import { refTo, SCHEMA_DOCUMENT_ID, toSchemaDocument } from '../document/schema-document.js';
 import { dialectOf } from '../document/to-json-schema.js';
 
-/** Compiles a schema once: from the precompiled cache when it has it, else with ajv (and remembers it for the cache). */
+/** Compiles a schema once per schema object. */
 export interface Compiler {
   compile(schema: object | boolean): ValidateFunction;
 }
@@ -21,8 +20,6 @@ export interface AjvSet {
   coercing: Compiler;
   /** Responses: checked as sent, never changed (no defaults filled in). */
   response: Compiler;
-  /** Write what was compiled to the cache, for the next start. */
-  save(): Promise<void>;
 }
 
 const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-authmock-lenient'];
@@ -43,7 +40,6 @@ export interface AjvSetOptions {
 }
 
 function create(version: '3.0' | '3.1', options: Options, warn: (message: string) => void, document: (() => object) | undefined): Ajv {
-  const { Ajv, Ajv2020, addFormats, _ } = loadAjv();
   const base: Options = {
     strict: false,
     allErrors: false,
@@ -51,21 +47,14 @@ function create(version: '3.0' | '3.1', options: Options, warn: (message: string
     useDefaults: true,
     // The document's schemas were validated by swagger-parser at load; re-validating each one costs ~3/4 of start-up.
     validateSchema: false,
-    // Keep the generated source so it can be saved as standalone code; it finds the formats through FORMATS_CODE.
-    code: { source: true, formats: formatsCode(_), regExp: patternEngine },
+    code: { regExp: patternEngine },
     // ajv's warnings (unknown formats) go where the caller says, once each: never straight to the console.
     // (Its "Error compiling schema" lines are left out: the compiler says which schema is not checked, and why.)
     logger: { log: () => undefined, warn: (message: unknown) => warn(String(message)), error: () => undefined },
     ...options,
   };
   const ajv = version === '3.1' ? new Ajv2020(base) : new Ajv(base);
-  // ajv-formats for its formatMinimum/formatMaximum keywords; then the same formats, remembering valid strings.
   addFormats(ajv);
-  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
-  // OpenAPI 3.0's int32/int64/float/double and the like: accept, they only describe precision.
-  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) {
-    if (!ajv.formats[f]) ajv.addFormat(f, true);
-  }
   for (const keyword of OPENAPI_KEYWORDS) if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   if (document) ajv.addSchema(document(), SCHEMA_DOCUMENT_ID);
   return ajv;
@@ -82,14 +71,8 @@ function toRefSchema(schema: unknown, pointers: WeakMap<object, string> | undefi
   return out;
 }
 
-function createCompiler(
-  kind: string,
-  make: () => Ajv,
-  cache: ValidatorCache,
-  pointers: WeakMap<object, string> | undefined,
-  warn: (message: string) => void,
-): Compiler {
-  let ajv: Ajv | undefined; // created only if something is not in the cache
+function createCompiler(make: () => Ajv, pointers: WeakMap<object, string> | undefined, warn: (message: string) => void): Compiler {
+  let ajv: Ajv | undefined; // created on the first compile
   const byObject = new WeakMap<object, ValidateFunction>();
   return {
     compile(schema) {
@@ -97,20 +80,16 @@ function createCompiler(
       const known = objectKey && byObject.get(objectKey);
       if (known) return known;
       const target = toRefSchema(schema, pointers) as object | boolean;
-      const key = cache.keyOf(kind, target);
-      let fn = key ? cache.get(key) : undefined;
-      if (!fn) {
-        ajv ??= make();
-        try {
-          fn = ajv.compile(target);
-          if (key) cache.remember(key, ajv, fn);
-        } catch (error) {
-          // One schema ajv cannot compile (a $ref to nowhere, a keyword with a value of the wrong kind) is not
-          // checked, rather than refusing the whole document.
-          const where = typeof schema === 'object' && pointers?.get(schema);
-          warn(`schema ${where ? `at #${where} ` : ''}is not checked: ${(error as Error).message.split('\n')[0]}`);
-          fn = ajv.compile(true);
-        }
+      ajv ??= make();
+      let fn: ValidateFunction;
+      try {
+        fn = ajv.compile(target);
+      } catch (error) {
+        // One schema ajv cannot compile (a $ref to nowhere, a keyword with a value of the wrong kind) is not
+        // checked, rather than refusing the whole document.
+        const where = typeof schema === 'object' && pointers?.get(schema);
+        warn(`schema ${where ? `at #${where} ` : ''}is not checked: ${(error as Error).message.split('\n')[0]}`);
+        fn = ajv.compile(true);
       }
       if (objectKey) byObject.set(objectKey, fn);
       return fn;
@@ -118,7 +97,7 @@ function createCompiler(
   };
 }
 
-export function createAjvSet(openapiVersion: string, cache: ValidatorCache = noValidatorCache, options: AjvSetOptions = {}): AjvSet {
+export function createAjvSet(openapiVersion: string, options: AjvSetOptions = {}): AjvSet {
   const version = openapiVersion.startsWith('3.0') ? '3.0' : '3.1';
   const said = new Set<string>();
   const warn = (raw: string): void => {
@@ -129,13 +108,12 @@ export function createAjvSet(openapiVersion: string, cache: ValidatorCache = noV
     options.warn?.(message);
   };
   const { document, responseDocument = document, pointers } = options.schemas ?? {};
-  const compiler = (kind: string, ajvOptions: Options, doc: (() => object) | undefined): Compiler =>
-    createCompiler(`${version}:${kind}`, () => create(version, ajvOptions, warn, doc), cache, pointers, warn);
+  const compiler = (ajvOptions: Options, doc: (() => object) | undefined): Compiler =>
+    createCompiler(() => create(version, ajvOptions, warn, doc), pointers, warn);
   return {
-    strict: compiler('strict', {}, document),
-    coercing: compiler('coercing', { coerceTypes: true }, document),
-    response: compiler(responseDocument === document ? 'response' : 'partial-response', { useDefaults: false }, responseDocument),
-    save: () => cache.save(),
+    strict: compiler({}, document),
+    coercing: compiler({ coerceTypes: true }, document),
+    response: compiler({ useDefaults: false }, responseDocument),
   };
 }
 

@@ -17,11 +17,5 @@ export function compilePattern(pattern: string, flags: string): RegExp {
   }
 }
 
-/** Where generated (and precompiled) validators find `compilePattern`: a registered symbol on globalThis, as formats do. */
-const GLOBAL_KEY = 'authmock.pattern.v1';
-(globalThis as unknown as Record<symbol, unknown>)[Symbol.for(GLOBAL_KEY)] = compilePattern;
-
-/** ajv's `code.regExp` option: the engine, and the expression generated code uses for it. */
-export const patternEngine = Object.assign((pattern: string, flags: string) => compilePattern(pattern, flags), {
-  code: `globalThis[Symbol.for(${JSON.stringify(GLOBAL_KEY)})]`,
-});
+/** ajv's `code.regExp` option: the engine, and the name ajv requires for it (used only in source it could print). */
+export const patternEngine = Object.assign((pattern: string, flags: string) => compilePattern(pattern, flags), { code: 'compilePattern' });

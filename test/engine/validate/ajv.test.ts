@@ -9,7 +9,7 @@ describe('createAjvSet warnings', () => {
   it('says an unknown format once, to the caller only, and accepts its values', () => {
     const console = vi.spyOn(globalThis.console, 'warn').mockImplementation(() => undefined);
     const warnings: string[] = [];
-    const ajv = createAjvSet('3.0.3', undefined, { warn: (message) => warnings.push(message) });
+    const ajv = createAjvSet('3.0.3', { warn: (message) => warnings.push(message) });
     const validate = ajv.strict.compile({
       type: 'object',
       properties: { a: { type: 'string', format: 'droplet-slug' }, b: { type: 'string', format: 'droplet-slug' } },
@@ -21,7 +21,7 @@ describe('createAjvSet warnings', () => {
 
   it('leaves a schema it cannot compile unchecked, saying so, instead of refusing the document', () => {
     const warnings: string[] = [];
-    const ajv = createAjvSet('3.1.0', undefined, { warn: (message) => warnings.push(message) });
+    const ajv = createAjvSet('3.1.0', { warn: (message) => warnings.push(message) });
     const validate = ajv.strict.compile({ $ref: '#/components/schemas/Missing' });
     expect(validate({ any: 'thing' })).toBe(true);
     expect(warnings).toEqual([expect.stringMatching(/^schema is not checked: can't resolve reference/)]);
