@@ -28,7 +28,7 @@ export interface TestDocument {
 
 /** The validators of a document as the app makes them: the one place tests call createAjvSet with a document. */
 export function createTestAjvSet(spec: LoadedDocument, warn?: (message: string) => void): AjvSet {
-  return createAjvSet(spec.document.openapi, undefined, { schemas: schemaSourceOf(spec), ...(warn ? { warn } : {}) });
+  return createAjvSet(spec.document.openapi, { schemas: schemaSourceOf(spec), ...(warn ? { warn } : {}) });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Operation } from '../../../src/engine/types.js';
 /** A document as loadDocument gives it (dereferenced), without the file: the index is built from data alone. */
 function toLoaded(document: Record<string, unknown>): LoadedDocument {
   const { document: dereferenced, pointers } = dereferenceInternal({ openapi: '3.1.0', info: { title: 't', version: '1' }, ...document });
-  return { file: 'test.yaml', document: dereferenced as OpenApiDocument, hash: '', pointers };
+  return { file: 'test.yaml', document: dereferenced as OpenApiDocument, pointers };
 }
 
 const SCHEMES = {
