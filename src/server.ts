@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions, type Logger, type MockApp } from './http/app.js';
 import type { ControllableClock } from './world/clock.js';
 import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { createProviders, type ProviderOptions } from './providers/registry.js';
+import { REGISTRY, type ProviderSettings, type Registry } from './providers/registry.js';
 import { loadDocument } from './engine/document/load-document.js';
 import { defaultCacheDir, ensurePrivateDir } from './engine/document/cache-dir.js';
 import { createAjvSet } from './engine/validate/ajv.js';
@@ -27,7 +27,10 @@ export interface ServerOptions {
   port?: number;
   /** Only these providers (names); default all. */
   providers?: ReadonlyArray<string>;
-  providerOptions?: ProviderOptions;
+  /** Settings per provider name (as each provider's `readSettings` gives them). */
+  providerOptions?: ProviderSettings;
+  /** The providers to serve from (default: those authmock ships; a test adds its own). */
+  registry?: Registry;
   clock?: ControllableClock;
   store?: Store;
   logger?: Logger;
@@ -117,7 +120,7 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const wanted = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
   const cacheDir = wanted !== null && (await ensurePrivateDir(wanted)) ? wanted : null;
   const [spec, admin] = await Promise.all([loadDocument(document, { cacheDir }), loadDocument(ADMIN_DOCUMENT, { cacheDir })]);
-  const all = createProviders(options.providerOptions ?? {});
+  const all = (options.registry ?? REGISTRY).create(options.providerOptions ?? {});
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const fixtureCompiler = cacheDir ? createAjvSet('3.1.0', await openValidatorCache(cacheDir, 'fixture-schemas')) : undefined;
   const validateFixtures = createFixtureValidator(providers, fixtureCompiler?.strict);

@@ -2,7 +2,7 @@
 
 import { MockError } from '../../engine/errors.js';
 import type { MockResponse, Verifier } from '../../engine/types.js';
-import type { Provider } from '../provider.js';
+import type { Provider, ProviderModule } from '../provider.js';
 import { findAccountByKeyHash, hashApiKey } from './accounts.js';
 import { createCredentialFrom, requireContentLength } from './credentials.js';
 import { describeDevicehq, devicehqFixtureSchema, seedDevicehq } from './fixtures.js';
@@ -12,6 +12,8 @@ import { checkSession, expireSession, sweepSessions } from './sessions.js';
 import { firstEntries, hint } from '../hints.js';
 
 export { rotateDevicehqApiKey } from './accounts.js';
+import { devicehqFlow } from './flow.js';
+import { devicehqStates } from './states.js';
 
 export interface DevicehqOptions {
   /** Idle time after which a session expires (DeviceHQ: 5 minutes after the last request). */
@@ -83,3 +85,14 @@ export function createDevicehqProvider(options: DevicehqOptions = {}): Provider 
     endCredential: endDevicehqCredential,
   };
 }
+
+/** DeviceHQ as the registry knows it. */
+export const devicehq: ProviderModule<DevicehqOptions> = {
+  name: 'devicehq',
+  title: 'DeviceHQ',
+  options: [],
+  readSettings: () => ({}),
+  create: (settings) => createDevicehqProvider(settings),
+  states: devicehqStates,
+  flow: devicehqFlow,
+};

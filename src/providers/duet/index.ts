@@ -2,12 +2,14 @@
 
 import { MockError } from '../../engine/errors.js';
 import type { MockResponse, Verifier } from '../../engine/types.js';
-import type { Provider } from '../provider.js';
+import type { Provider, ProviderModule } from '../provider.js';
 import { findAccountByToken, findApplication } from './accounts.js';
 import { describeDuet, duetFixtureSchema, seedDuet } from './fixtures.js';
 import { createDuetHandlers, JSON_TYPE, TEXT_TYPE } from './handlers.js';
 import { firstEntries, hint } from '../hints.js';
 import { duetFaultProblems, endDuetCredential } from './end-credential.js';
+import { duetFlow } from './flow.js';
+import { duetStates } from './states.js';
 
 export interface DuetOptions {
   /** Devise password_length minimum (the Duet pages say 8). */
@@ -102,3 +104,14 @@ export function createDuetProvider(options: DuetOptions = {}): Provider {
     endCredential: endDuetCredential,
   };
 }
+
+/** Duet as the registry knows it. */
+export const duet: ProviderModule<DuetOptions> = {
+  name: 'duet',
+  title: 'Duet',
+  options: [],
+  readSettings: () => ({}),
+  create: (settings) => createDuetProvider(settings),
+  states: duetStates,
+  flow: duetFlow,
+};

@@ -1,7 +1,7 @@
 // The emnify provider: credentials exchanged for HS384 JWTs (mock clock, key in the state), application tokens, endpoints; emnify's wire format.
 
 import type { Verifier } from '../../engine/types.js';
-import type { Provider } from '../provider.js';
+import { ProviderOptionError, type Provider, type ProviderModule } from '../provider.js';
 import { createApplicationToken, listApplicationTokens, updateApplicationToken } from './application-tokens.js';
 import { createAuthenticateHandler, type EmnifySettings } from './authenticate.js';
 import { createListEndpoints } from './endpoints.js';
@@ -11,6 +11,8 @@ import { createKeyring, toKeyBytes } from './signing-key.js';
 import { emnifyAuthError, malformedBearer, renderEmnifyError } from './wire.js';
 import { firstEntries, hint } from '../hints.js';
 import { createEndEmnifyCredential, emnifyFaultProblems, endedBearerError, endedBy } from './end-credential.js';
+import { emnifyFlow } from './flow.js';
+import { emnifyStates } from './states.js';
 
 export type { VerifiedToken as EmnifyPrincipal } from './jwt.js';
 
@@ -104,3 +106,45 @@ export function createEmnifyProvider(options: EmnifyProviderOptions = {}): Provi
     endCredential: createEndEmnifyCredential(jwt, keyring),
   };
 }
+
+/** The longest JWT lifetime the command line accepts: ten years. */
+const MAX_TTL_SECONDS = 10 * 365 * 24 * 3600;
+
+/** `--emnify-…-jwt-ttl SECONDS`: a whole number of seconds, or undefined when not given. */
+function readTtl(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_TTL_SECONDS) {
+    throw new ProviderOptionError(`--${name} '${text}' must be a whole number from 1 to ${MAX_TTL_SECONDS}`);
+  }
+  return Number(text);
+}
+
+/** Only the settings given on the command line: the rest come from the fixtures' `emnify.jwt` or the defaults. */
+function readEmnifySettings(values: Readonly<Record<string, string | undefined>>): EmnifyProviderOptions {
+  const settings: EmnifyProviderOptions = {};
+  const secret = values['jwt-secret'];
+  if (secret !== undefined) {
+    if (Buffer.byteLength(secret, 'utf8') < 48) throw new ProviderOptionError('--jwt-secret must be at least 48 bytes (HS384)');
+    settings.jwtSecret = secret;
+  }
+  const userTtl = readTtl('emnify-user-jwt-ttl', values['emnify-user-jwt-ttl']);
+  if (userTtl !== undefined) settings.authTokenTtlSeconds = userTtl;
+  const appTtl = readTtl('emnify-app-jwt-ttl', values['emnify-app-jwt-ttl']);
+  if (appTtl !== undefined) settings.applicationAuthTokenTtlSeconds = appTtl;
+  return settings;
+}
+
+/** emnify as the registry knows it. */
+export const emnify: ProviderModule<EmnifyProviderOptions> = {
+  name: 'emnify',
+  title: 'emnify',
+  options: [
+    { name: 'jwt-secret', value: 'SECRET', help: "pin emnify's HS384 JWT key (at least 48 bytes); default: a random key kept in the state" },
+    { name: 'emnify-user-jwt-ttl', value: 'SECONDS', help: 'lifetime of emnify auth_tokens from username/password or refresh_token (default 14400)' },
+    { name: 'emnify-app-jwt-ttl', value: 'SECONDS', help: 'lifetime of emnify auth_tokens from an application_token (default 604800, as recorded)' },
+  ],
+  readSettings: readEmnifySettings,
+  create: (settings) => createEmnifyProvider(settings),
+  states: emnifyStates,
+  flow: emnifyFlow,
+};

@@ -2,7 +2,7 @@
 
 import { MockError } from '../../engine/errors.js';
 import type { MockRequest, MockResponse, Verifier, VerifyResult } from '../../engine/types.js';
-import type { Provider } from '../provider.js';
+import type { Provider, ProviderModule } from '../provider.js';
 import { findIdentity, findToken, identityOf, type RfcxIdentity } from './credentials.js';
 import { describeRfcx, rfcxFixtureSchema, seedRfcx, sweepRfcx } from './fixtures.js';
 import { rfcxHandlers } from './handlers.js';
@@ -10,6 +10,8 @@ import { createPathMatcher, rfcxPath } from './paths.js';
 import { checkCredentials } from './verify.js';
 import { endRfcxCredential, rfcxFaultProblems } from './end-credential.js';
 import { firstEntries, hint } from '../hints.js';
+import { rfcxFlow } from './flow.js';
+import { rfcxStates } from './states.js';
 
 export type { RfcxPrincipal } from './verify.js';
 
@@ -93,3 +95,14 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
     endCredential: endRfcxCredential,
   };
 }
+
+/** RFCx as the registry knows it. */
+export const rfcx: ProviderModule<RfcxProviderOptions> = {
+  name: 'rfcx',
+  title: 'RFCx',
+  options: [],
+  readSettings: () => ({}),
+  create: (settings) => createRfcxProvider(settings),
+  states: rfcxStates,
+  flow: rfcxFlow,
+};
