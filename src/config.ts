@@ -102,7 +102,7 @@ Exit codes: 0 stopped cleanly, 1 failed to start (the message says why), 2 bad c
 Examples:
   authmock serve
   authmock serve --host 0.0.0.0 --port 8080 --latency 50-200ms
-  authmock serve --state .authmock-state.db --providers devicehq,emnify
+  authmock serve --state .authmock-state.db --providers ${REGISTRY.names.slice(0, 2).join(',')}
   authmock docs --out site && open site/index.html
   curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
 `;

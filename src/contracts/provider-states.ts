@@ -64,8 +64,8 @@ export interface ResolvedState {
 export type StateResolver = (state: string, params?: StateParams) => ResolvedState | undefined;
 
 /**
- * The handler for a state as a pact names it: the template itself (`a DeviceHQ session idle for {minutes} minutes`,
- * params from the pact) or the template filled in (`a DeviceHQ session idle for 6 minutes`, params from the name).
+ * The handler for a state as a pact names it: the template itself (`a session idle for {minutes} minutes`,
+ * params from the pact) or the template filled in (`a session idle for 6 minutes`, params from the name).
  */
 export function createStateResolver(catalog: Readonly<Record<string, ProviderStateDefinition>>): StateResolver {
   const handlers = toHandlers(catalog);

@@ -92,7 +92,7 @@ export async function call(ctx: StateContext, method: string, path: string, init
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.json);
   } else if (method === 'POST' || method === 'PUT') {
-    body = ''; // Content-Length: 0 (DeviceHQ refuses a POST without it)
+    body = ''; // Content-Length: 0 (a provider may refuse a POST without it)
   }
   const res = await fetch(`${ctx.baseUrl}${path}`, { method, headers, body });
   const raw = await res.text();

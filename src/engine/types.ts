@@ -48,7 +48,7 @@ export type SecurityRequirement = ReadonlyArray<SecuritySchemeSpec>;
 export interface Operation {
   operationId: string;
   method: HttpMethod;
-  /** The document's path template, e.g. `/rfcx/v1/guardians/{guid}/checkins`. */
+  /** The document's path template, e.g. `/<provider>/v1/things/{id}`. */
   path: string;
   /** The provider whose base path holds this operation, or null (any other document). */
   provider: string | null;
@@ -114,7 +114,7 @@ export interface AuthOutcome {
   principals: ReadonlyMap<string, unknown>;
   /** Uses of the credentials to record once the request is accepted (see VerifyResult). */
   commits?: ReadonlyArray<() => Promise<MockError | undefined>>;
-  /** Short text for the request log: 'anonymous', 'none', 'DeviceHQSessionToken', ... */
+  /** Short text for the request log: 'anonymous', 'none', or the schemes' names joined with `+` */
   summary: string;
 }
 
@@ -149,6 +149,6 @@ export type Verifier = (input: VerifyInput) => Promise<VerifyResult> | VerifyRes
 
 /**
  * Where a provider finds a scheme's credential when it is not (only) where the scheme says,
- * e.g. RFCx also reads `auth_token` from the body. Return a MockError for conflicts.
+ * e.g. a token also read from the body. Return a MockError for conflicts.
  */
 export type CredentialResolver = (req: MockRequest) => string | undefined | MockError;

@@ -19,7 +19,7 @@ export interface ProviderEnv {
 
 export interface Provider {
   readonly name: string;
-  /** e.g. '/devicehq'; requests under it are this provider's. */
+  /** e.g. '/<name>'; requests under it are this provider's. */
   readonly basePath: string;
   /** JSON Schema (draft 2020-12) for this provider's section of a fixtures file. */
   readonly fixtureSchema: Record<string, unknown>;
@@ -52,7 +52,7 @@ export type CredentialEnd = 'expire' | 'revoke';
 
 /**
  * Problem code → the provider's own error for it on an operation (`detail` empty: its usual reason), or undefined
- * when that operation cannot fail so (a DeviceHQ API-key route has no session to expire).
+ * when that operation cannot fail so (a route signed with a static API key has no session to expire).
  */
 export type FaultProblems = Readonly<Record<string, (detail: string, op: Operation) => MockError | undefined>>;
 
