@@ -3,6 +3,7 @@
 
 import { MockError } from '../../engine/errors.js';
 import type { CredentialResolver, MockRequest, Verifier, World } from '../../engine/types.js';
+import { bodyField } from '../body-field.js';
 import type { CredentialEnd } from '../provider.js';
 import { checkSession, closeSession, expireSession, findAccountByKeyHash, hashApiKey, hashSessionToken, SESSIONS, type DevicehqSession } from './records.js';
 import { unknownKey } from './wire.js';
@@ -40,11 +41,6 @@ function fromPlace(place: KeyPlace, label: string, raw: unknown, status: number)
 function pointerOf(place: KeyPlace, label: string): string {
   const name = label.split(' ')[0]!.toLowerCase();
   return place === 'header' ? `/headers/${name}` : place === 'query' ? `/query/${name}` : `/body/${name}`;
-}
-
-function bodyField(body: unknown, name: string): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  return Object.prototype.hasOwnProperty.call(body, name) ? (body as Record<string, unknown>)[name] : undefined;
 }
 
 /**

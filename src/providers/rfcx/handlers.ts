@@ -19,7 +19,7 @@ import {
   type UserRecord,
   type UserTokenRecord,
 } from './records.js';
-import type { RfcxPrincipal } from './verify.js';
+import type { RfcxPrincipal } from './token-checks.js';
 
 const MINUTE = 60_000;
 const GUARDIAN_GUID = /^[0-9a-z]{12}$/;

@@ -5,7 +5,7 @@ import { MockError } from '../../../src/engine/errors.js';
 import { findIdentity, findToken, parseIdentity } from '../../../src/providers/rfcx/credentials.js';
 import { isExtended } from '../../../src/providers/rfcx/handlers.js';
 import { compilePattern, createPathMatcher, guardianPathGuid, rfcxPath } from '../../../src/providers/rfcx/paths.js';
-import { splitInviteCode } from '../../../src/providers/rfcx/verify.js';
+import { splitInviteCode } from '../../../src/providers/rfcx/token-checks.js';
 import type { MockRequest } from '../../../src/engine/types.js';
 
 const request = (parts: Partial<MockRequest>): MockRequest => ({
