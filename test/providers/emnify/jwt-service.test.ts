@@ -22,7 +22,7 @@ describe('emnify JWT issue', () => {
   ] as const)('a %s token has the recorded header {"alg":"HS384"} and the recorded claims first', async (use, ttl) => {
     // Recorded in emnify-sdk-python tests/fixtures/cassettes/*.yaml: eyJhbGciOiJIUzM4NCJ9 and
     // {"aud":"\/api\/v1\/authentication","esc.app":…,"esc.org":…,"esc.orgName":…,"iss":"…@spc-frontend","exp":…,"iat":…}.
-    const token = createJwtService(OPTIONS).issue(use, CLAIMS, NOW, ttl, 'main', await pinned());
+    const token = await createJwtService(OPTIONS).issue(use, CLAIMS, NOW, ttl, 'main', await pinned());
     expect(token.split('.')[0]).toBe('eyJhbGciOiJIUzM4NCJ9');
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS384' });
     const payload = payloadOf(token);
@@ -33,14 +33,14 @@ describe('emnify JWT issue', () => {
   });
 
   it('an application-token login carries esc.app right after aud, as recorded', async () => {
-    const token = createJwtService(OPTIONS).issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 604_800, 'main', await pinned());
+    const token = await createJwtService(OPTIONS).issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 604_800, 'main', await pinned());
     expect(Object.keys(payloadOf(token)).slice(0, 5)).toEqual(['aud', 'esc.app', 'esc.org', 'esc.orgName', 'iss']);
   });
 
   it('jose verifies an issued token with the key (HS384), issuer and audience; the service verifies it too', async () => {
     const service = createJwtService(OPTIONS);
     const key = await pinned();
-    const token = service.issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 60, 'main', key);
+    const token = await service.issue('auth', { ...CLAIMS, 'esc.app': 7 }, NOW, 60, 'main', key);
     const { payload, protectedHeader } = await jwtVerify(token, KEY_BYTES, {
       algorithms: ['HS384'],
       issuer: OPTIONS.issuer,
@@ -57,9 +57,9 @@ describe('emnify JWT issue', () => {
   it('every token has its own jti, and a token of one use, world or key is refused as another', async () => {
     const service = createJwtService(OPTIONS);
     const key = await pinned();
-    const tokens = Array.from({ length: 200 }, () => service.issue('auth', CLAIMS, NOW, 60, 'main', key));
+    const tokens = await Promise.all(Array.from({ length: 200 }, () => service.issue('auth', CLAIMS, NOW, 60, 'main', key)));
     expect(new Set(tokens.map((t) => payloadOf(t)['jti'])).size).toBe(200);
-    const refresh = service.issue('refresh', CLAIMS, NOW, 60, 'main', key);
+    const refresh = await service.issue('refresh', CLAIMS, NOW, 60, 'main', key);
     expect(await service.verify('auth', refresh, NOW, 'main', key)).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await service.verify('auth', tokens[0]!, NOW, 'sandbox-1', key)).toMatchObject({ ok: false, reason: 'invalid' });
     const otherKey = await pinned('another-secret-of-at-least-48-bytes-long-0123456789!!');
@@ -67,10 +67,10 @@ describe('emnify JWT issue', () => {
     expect(await service.verify('auth', tokens[0]!, NOW, 'main', undefined)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
-  it('a token verified once (and so cached) is refused once its world has another key', async () => {
+  it('a token verified once is refused once its world has another key (a reset made a new one)', async () => {
     const service = createJwtService(OPTIONS);
     const key = await pinned();
-    const token = service.issue('auth', CLAIMS, NOW, 60, 'main', key);
+    const token = await service.issue('auth', CLAIMS, NOW, 60, 'main', key);
     expect(await service.verify('auth', token, NOW, 'main', key)).toMatchObject({ ok: true });
     const next = await pinned('the-key-after-a-reset-is-another-one-0123456789abcdef');
     expect(await service.verify('auth', token, NOW, 'main', next)).toMatchObject({ ok: false, reason: 'invalid' });
