@@ -1,6 +1,5 @@
 // POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
 
-import { endedBy } from './end-credential.js';
 import { MockError } from '../../engine/errors.js';
 import { safeEqual, sameDigest } from '../../engine/secrets.js';
 import type { WriteTx } from '../../world/store.js';
@@ -12,6 +11,7 @@ import {
   APP_TOKEN_REVOKED,
   EMNIFY,
   appTokenHash,
+  endedBy,
   isAppTokenExpired,
   type AppTokenRecord,
   type LoginFailureRecord,
