@@ -4,6 +4,7 @@
 import { MockError } from '../../engine/errors.js';
 import { randomAlphanumeric } from '../../engine/secrets.js';
 import type { Verifier, World } from '../../engine/types.js';
+import type { ReadTx } from '../../world/store.js';
 import type { CredentialEnd } from '../provider.js';
 import { ACCOUNT_TOKEN_LENGTH, findAccountByToken, findApplication, hashAccountToken, saveAccount, type DuetAccount } from './records.js';
 
@@ -15,29 +16,54 @@ export interface DuetAccountPrincipal {
   accountId: number;
 }
 
-export const verifyApplication: Verifier = async ({ credential, world }) => {
-  const found = await world.store.read((tx) => {
-    const app = findApplication(tx, credential);
-    return { app, swapped: !app && findAccountByToken(tx, credential) !== undefined };
-  });
-  if (found.app) return { ok: true, principal: { name: found.app.name } satisfies DuetApplicationPrincipal };
-  const detail = found.swapped
-    ? 'X-Application-Token holds an account token: the two headers look swapped'
-    : 'X-Application-Token is not a known application token';
-  return { ok: false, error: new MockError('auth.invalid', detail, { pointer: '/headers/x-application-token' }) };
+/** One of Duet's two header tokens: its principal when known, else 401 saying whether it is the other kind (swapped). */
+interface HeaderToken {
+  header: string;
+  own: (tx: ReadTx, token: string) => unknown;
+  /** The other kind of token, and what it is called. */
+  other: (tx: ReadTx, token: string) => unknown;
+  otherName: string;
+  /** The reason when the token is neither. */
+  unknown: string;
+}
+
+function createHeaderVerifier({ header, own, other, otherName, unknown }: HeaderToken): Verifier {
+  return async ({ credential, world }) => {
+    const found = await world.store.read((tx) => {
+      const principal = own(tx, credential);
+      return { principal, swapped: principal === undefined && other(tx, credential) !== undefined };
+    });
+    if (found.principal !== undefined) return { ok: true, principal: found.principal };
+    const detail = found.swapped ? `${header} holds ${otherName}: the two headers look swapped` : unknown;
+    return { ok: false, error: new MockError('auth.invalid', detail, { pointer: `/headers/${header.toLowerCase()}` }) };
+  };
+}
+
+const applicationOf = (tx: ReadTx, token: string): DuetApplicationPrincipal | undefined => {
+  const app = findApplication(tx, token);
+  return app && { name: app.name };
 };
 
-export const verifyAccount: Verifier = async ({ credential, world }) => {
-  const found = await world.store.read((tx) => {
-    const account = findAccountByToken(tx, credential);
-    return { account, swapped: !account && findApplication(tx, credential) !== undefined };
-  });
-  if (found.account) return { ok: true, principal: { accountId: found.account.id } satisfies DuetAccountPrincipal };
-  const detail = found.swapped
-    ? 'X-Account-Token holds an application token: the two headers look swapped'
-    : 'X-Account-Token belongs to no account (unknown, or replaced after a password change)';
-  return { ok: false, error: new MockError('auth.invalid', detail, { pointer: '/headers/x-account-token' }) };
+const accountOf = (tx: ReadTx, token: string): DuetAccountPrincipal | undefined => {
+  const account = findAccountByToken(tx, token);
+  return account && { accountId: account.id };
 };
+
+export const verifyApplication = createHeaderVerifier({
+  header: 'X-Application-Token',
+  own: applicationOf,
+  other: accountOf,
+  otherName: 'an account token',
+  unknown: 'X-Application-Token is not a known application token',
+});
+
+export const verifyAccount = createHeaderVerifier({
+  header: 'X-Account-Token',
+  own: accountOf,
+  other: applicationOf,
+  otherName: 'an application token',
+  unknown: 'X-Account-Token belongs to no account (unknown, or replaced after a password change)',
+});
 
 /** Both ends are Duet's only one: the token is replaced, so the client's copy answers 401. */
 export async function endDuetCredential(world: World, credential: string, _how: CredentialEnd): Promise<boolean> {
