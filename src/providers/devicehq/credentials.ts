@@ -121,7 +121,7 @@ export const verifyApiKey: Verifier = async ({ credential, world }) => {
   return { ok: true, principal: { accountId: account.id, keyHash } satisfies KeyPrincipal };
 };
 
-/** A read on the hot path; a write only to delete an expired session on sight. The expiry slides in the handler. */
+/** Reads the session; writes only to delete an expired one on sight. The expiry slides in the handler, once served. */
 export function createVerifySession(sessionTtlMs: number): Verifier {
   return async ({ credential, world }) => {
     const now = world.clock.now();
