@@ -1,5 +1,4 @@
-// Duet's authentication flow as data, drawn as a sequence diagram on /docs (sources: its authentication page
-// and provider-docs/BEHAVIOUR.md).
+// Duet's authentication flow as data, drawn as a sequence diagram on /docs (sources: provider-docs/BEHAVIOUR.md).
 
 import type { Flow } from '../provider.js';
 

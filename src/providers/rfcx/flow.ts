@@ -1,5 +1,4 @@
-// RFCx's authentication flow as data, drawn as a sequence diagram on /docs (sources: its authentication page
-// and provider-docs/BEHAVIOUR.md).
+// RFCx's authentication flow as data, drawn as a sequence diagram on /docs (sources: provider-docs/BEHAVIOUR.md).
 
 import type { Flow } from '../provider.js';
 
