@@ -5,7 +5,6 @@ export {
   providerStates,
   providerStateCatalog,
   resolveProviderState,
-  DEFAULTS,
   ProviderStateError,
   type ProviderStateDefinition,
   type ProviderStateHandler,

@@ -92,17 +92,8 @@ function optionsFor(
     latency: config.latency,
     tls,
     version,
-    providerOptions: { emnify: emnifyOptions(config.emnify) },
+    providerOptions: config.providerSettings,
   };
-}
-
-/** Only the emnify settings given on the command line (the rest come from the fixtures or the defaults). */
-function emnifyOptions(given: ServeConfig['emnify']): NonNullable<ServerOptions['providerOptions']>['emnify'] {
-  const options: NonNullable<NonNullable<ServerOptions['providerOptions']>['emnify']> = {};
-  if (given.jwtSecret !== undefined) options.jwtSecret = given.jwtSecret;
-  if (given.authTokenTtlSeconds !== undefined) options.authTokenTtlSeconds = given.authTokenTtlSeconds;
-  if (given.applicationAuthTokenTtlSeconds !== undefined) options.applicationAuthTokenTtlSeconds = given.applicationAuthTokenTtlSeconds;
-  return options;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
-import { PROVIDER_NAMES } from './providers/registry.js';
+import { ProviderOptionError } from './providers/provider.js';
+import { REGISTRY, type ProviderSettings } from './providers/registry.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
@@ -33,8 +34,8 @@ export interface ServeConfig {
   bannerText: 'stdout' | 'stderr' | 'none';
   watch: boolean;
   bodyLimit: number;
-  /** emnify's JWT settings; undefined = the fixtures' `emnify.jwt` or the defaults. */
-  emnify: { jwtSecret: string | undefined; authTokenTtlSeconds: number | undefined; applicationAuthTokenTtlSeconds: number | undefined };
+  /** Each provider's own options, read by the provider (only what was given; the rest come from fixtures or defaults). */
+  providerSettings: ProviderSettings;
 }
 
 export interface DocsConfig {
@@ -47,12 +48,19 @@ export interface DocsConfig {
 
 export type Config = ServeConfig | DocsConfig | { command: 'help' } | { command: 'version' } | { command: 'other'; name: string; argv: string[] };
 
-const PROVIDERS: ReadonlyArray<string> = PROVIDER_NAMES;
+const PROVIDERS = REGISTRY.names;
 /** The shortest admin token accepted (README: Options). */
 export const ADMIN_TOKEN_MIN = 8;
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'silent'] as const;
+const COUNT = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
-export const HELP = `authmock — stateful mock of four API authentication flows (Duet, DeviceHQ, RFCx, emnify)
+/** `  --name VALUE` then its help at column 26, or on the next line when the name is too long. */
+const toHelpLine = (o: { name: string; value: string; help: string }): string => {
+  const head = `  --${o.name} ${o.value}`;
+  return head.length < 25 ? `${head.padEnd(25)}${o.help}` : `${head}\n${' '.repeat(25)}${o.help}`;
+};
+
+export const HELP = `authmock — stateful mock of ${COUNT[REGISTRY.names.length] ?? REGISTRY.names.length} API authentication flows (${REGISTRY.modules.map((m) => m.title).join(', ')})
 
 Usage:
   authmock serve [document] [options]   start the mock (document: default the bundled openapi/authmock.yaml)
@@ -81,11 +89,7 @@ Options for serve:
   --log-format FORMAT    pretty or json (default pretty in a terminal; otherwise json, with the banner as text on stderr)
   --watch                reload fixtures and document when they change, keeping live sessions
   --body-limit BYTES     largest request body (default 1048576)
-  --jwt-secret SECRET    pin emnify's HS384 JWT key (at least 48 bytes); default: a random key kept in the state
-  --emnify-user-jwt-ttl SECONDS
-                         lifetime of emnify auth_tokens from username/password or refresh_token (default 14400)
-  --emnify-app-jwt-ttl SECONDS
-                         lifetime of emnify auth_tokens from an application_token (default 604800, as recorded)
+${REGISTRY.options.map(toHelpLine).join('\n')}
 
 Options for docs:
   --out DIR              folder for index.html, openapi.json and Swagger UI's files (required)
@@ -98,7 +102,7 @@ Exit codes: 0 stopped cleanly, 1 failed to start (the message says why), 2 bad c
 Examples:
   authmock serve
   authmock serve --host 0.0.0.0 --port 8080 --latency 50-200ms
-  authmock serve --state .authmock-state.db --providers devicehq,emnify
+  authmock serve --state .authmock-state.db --providers ${REGISTRY.names.slice(0, 2).join(',')}
   authmock docs --out site && open site/index.html
   curl -X POST localhost:4010/__admin/clock -H 'content-type: application/json' -d '{"advance":"PT5M"}'
 `;
@@ -151,9 +155,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     'log-format': { type: 'string' },
     watch: { type: 'boolean' },
     'body-limit': { type: 'string' },
-    'jwt-secret': { type: 'string' },
-    'emnify-user-jwt-ttl': { type: 'string' },
-    'emnify-app-jwt-ttl': { type: 'string' },
+    ...Object.fromEntries(REGISTRY.options.map((o) => [o.name, { type: 'string' as const }])),
     help: { type: 'boolean', short: 'h' },
   });
   const v = parsed.values;
@@ -168,9 +170,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
   if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
   if (v['admin-token'] !== undefined && v['admin-token'].length < ADMIN_TOKEN_MIN) throw new UsageError(`--admin-token must be at least ${ADMIN_TOKEN_MIN} characters`);
-  if (v['jwt-secret'] !== undefined && Buffer.byteLength(v['jwt-secret'], 'utf8') < 48) throw new UsageError('--jwt-secret must be at least 48 bytes (HS384)');
-  const ttl = (name: 'emnify-user-jwt-ttl' | 'emnify-app-jwt-ttl'): number | undefined =>
-    v[name] === undefined ? undefined : parseInteger(name, v[name], 1, 10 * 365 * 24 * 3600);
+  const providerSettings = readProviderSettings(v as Readonly<Record<string, unknown>>);
   return {
     command: 'serve',
     document: parsed.positionals[0],
@@ -190,8 +190,19 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
     bannerText: logFormat === 'pretty' ? 'stdout' : v['log-format'] === undefined ? 'stderr' : 'none',
     watch: v.watch ?? false,
     bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
-    emnify: { jwtSecret: v['jwt-secret'], authTokenTtlSeconds: ttl('emnify-user-jwt-ttl'), applicationAuthTokenTtlSeconds: ttl('emnify-app-jwt-ttl') },
+    providerSettings,
   };
+}
+
+/** The providers' own options, read by each provider; a bad value is a usage error. */
+function readProviderSettings(values: Readonly<Record<string, unknown>>): ProviderSettings {
+  const given = Object.fromEntries(REGISTRY.options.map((o) => [o.name, typeof values[o.name] === 'string' ? (values[o.name] as string) : undefined]));
+  try {
+    return REGISTRY.readSettings(given);
+  } catch (error) {
+    if (error instanceof ProviderOptionError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function parseDocsConfig(rest: ReadonlyArray<string>): Config {

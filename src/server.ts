@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions, type Logger, type MockApp } from './http/app.js';
 import type { ControllableClock } from './world/clock.js';
 import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { createProviders, type ProviderOptions } from './providers/registry.js';
+import { REGISTRY, type ProviderSettings, type Registry } from './providers/registry.js';
 import { loadDocument } from './engine/document/load-document.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './world/fixtures.js';
 import { createMemoryStore, type DurableSink } from './world/memory-store.js';
@@ -24,7 +24,10 @@ export interface ServerOptions {
   port?: number;
   /** Only these providers (names); default all. */
   providers?: ReadonlyArray<string>;
-  providerOptions?: ProviderOptions;
+  /** Settings per provider name (as each provider's `readSettings` gives them). */
+  providerOptions?: ProviderSettings;
+  /** The providers to serve from (default: those authmock ships; a test adds its own). */
+  registry?: Registry;
   clock?: ControllableClock;
   store?: Store;
   logger?: Logger;
@@ -110,7 +113,7 @@ export interface RunningServer {
 export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const document = options.document ?? DEFAULT_DOCUMENT;
   const [spec, admin] = await Promise.all([loadDocument(document), loadDocument(ADMIN_DOCUMENT)]);
-  const all = createProviders(options.providerOptions ?? {});
+  const all = (options.registry ?? REGISTRY).create(options.providerOptions ?? {});
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const validateFixtures = createFixtureValidator(providers);
   const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures);

@@ -36,7 +36,7 @@ export interface Finding {
 export interface CheckOptions {
   /**
    * Providers whose credential resolvers say where a credential may travel beyond the document's schemes
-   * (RFCx also reads `auth_token` from the body). Without them only the document's schemes count.
+   * (a provider may also read one from the body). Without them only the document's schemes count.
    */
   providers?: ReadonlyArray<Pick<Provider, 'name' | 'basePath' | 'credentialFrom'>>;
   /**

@@ -15,8 +15,8 @@ authmock's provider states (see contracts/README.md). Exits 1 on any failure, an
 
 Options:
   --junit FILE        also write the results as JUnit XML
-  --broker-url URL    also verify the pacts a Pact Broker holds for authmock-duet, authmock-devicehq,
-                      authmock-rfcx and authmock-emnify (PACT_BROKER_TOKEN / _USERNAME / _PASSWORD are read by pact)
+  --broker-url URL    also verify the pacts a Pact Broker holds for authmock-<provider> of every provider
+                      (PACT_BROKER_TOKEN / _USERNAME / _PASSWORD are read by pact)
   --fixtures FILE     start authmock with these fixtures instead of the bundled ones
   --document FILE     start authmock with this OpenAPI document instead of the bundled one
   --coverage FILE     also write which operations, responses and auth outcomes the pacts test (and never test)
@@ -40,7 +40,7 @@ Options:
                       as FILE.md and FILE.json
 
 Example:
-  authmock check-pacts contracts/pacts ../mobile-app/pacts/app-authmock-emnify.json
+  authmock check-pacts contracts/pacts ../mobile-app/pacts/app-authmock.json
 `;
 
 type Parsed = ReturnType<typeof parseArgs>;

@@ -39,7 +39,7 @@ export function outcomeOfInteraction(op: Operation, interaction: PactInteraction
   if (status === 403) return 'wrong type';
   if (status !== 401) return undefined;
   if (op.security.length > 0 && !carriesCredential(op, interaction)) return 'missing';
-  // What the interaction says it tests first; the expected body only for a code that names the reason (emnify 1103).
+  // What the interaction says it tests first; the expected body only for a code that names the reason (a provider's own error code).
   const said = [interaction.description, ...interaction.states.map((s) => s.name)].join(' ');
   if (EXPIRED.test(said)) return 'expired';
   if (REVOKED.test(said)) return 'revoked';

@@ -2,14 +2,10 @@
 // the fixtures' own format), its clock and its own HTTP API, and returns the values a pact may inject (`${token}`).
 // contracts/README.md documents every state; test/contracts/provider-states.test.ts keeps the two in step.
 
-import { devicehqStates } from '../providers/devicehq/states.js';
-import { duetStates } from '../providers/duet/states.js';
-import { emnifyStates } from '../providers/emnify/states.js';
+import { REGISTRY, type Registry } from '../providers/registry.js';
 import type { ProviderStateDefinition, ProviderStateHandler, StateParams } from './state-kit.js';
-import { rfcxStates } from '../providers/rfcx/states.js';
 
 export {
-  DEFAULTS,
   ProviderStateError,
   type InjectedValues,
   type ProviderStateDefinition,
@@ -18,27 +14,32 @@ export {
   type StateParams,
 } from './state-kit.js';
 
-export const providerStateCatalog: Readonly<Record<string, ProviderStateDefinition>> = {
-  'the default fixtures': {
-    provider: 'any',
-    summary: 'Nothing beyond the reset every interaction gets: the default fixtures and a fresh clock.',
-    params: {},
-    example: {},
-    returns: {},
-    setup: async () => undefined,
-  },
-  ...duetStates,
-  ...devicehqStates,
-  ...rfcxStates,
-  ...emnifyStates,
-};
+/** Every state of a registry's providers, after the one state that belongs to none. */
+export function createStateCatalog(registry: Registry): Readonly<Record<string, ProviderStateDefinition>> {
+  return {
+    'the default fixtures': {
+      provider: 'any',
+      summary: 'Nothing beyond the reset every interaction gets: the default fixtures and a fresh clock.',
+      params: {},
+      example: {},
+      returns: {},
+      setup: async () => undefined,
+    },
+    ...registry.states,
+  };
+}
+
+export const providerStateCatalog = createStateCatalog(REGISTRY);
 
 /** The registry: state name (with `{param}` placeholders) → handler. */
-export const providerStates: Readonly<Record<string, ProviderStateHandler>> = Object.fromEntries(
-  Object.entries(providerStateCatalog).map(([name, definition]) => [name, definition.setup]),
-);
+export const providerStates: Readonly<Record<string, ProviderStateHandler>> = toHandlers(providerStateCatalog);
 
-const templates = Object.keys(providerStateCatalog).map((name) => {
+function toHandlers(catalog: Readonly<Record<string, ProviderStateDefinition>>): Readonly<Record<string, ProviderStateHandler>> {
+  return Object.fromEntries(Object.entries(catalog).map(([name, definition]) => [name, definition.setup]));
+}
+
+/** `a session idle for {minutes} minutes` → a pattern that finds `minutes` in a filled-in name. */
+function toTemplate(name: string): { name: string; names: string[]; regex: RegExp } {
   const names: string[] = [];
   const source = name
     .split(/(\{[^}]+\})/)
@@ -50,7 +51,7 @@ const templates = Object.keys(providerStateCatalog).map((name) => {
     })
     .join('');
   return { name, names, regex: new RegExp(`^${source}$`, 'i') };
-});
+}
 
 export interface ResolvedState {
   /** The registry name (template). */
@@ -60,19 +61,27 @@ export interface ResolvedState {
   params: StateParams;
 }
 
+export type StateResolver = (state: string, params?: StateParams) => ResolvedState | undefined;
+
 /**
- * The handler for a state as a pact names it: the template itself (`a DeviceHQ session idle for {minutes} minutes`,
- * params from the pact) or the template filled in (`a DeviceHQ session idle for 6 minutes`, params from the name).
+ * The handler for a state as a pact names it: the template itself (`a session idle for {minutes} minutes`,
+ * params from the pact) or the template filled in (`a session idle for 6 minutes`, params from the name).
  */
-export function resolveProviderState(state: string, params: StateParams = {}): ResolvedState | undefined {
-  const exact = providerStates[state];
-  if (exact) return { name: state, handler: exact, params };
-  for (const t of templates) {
-    const m = t.regex.exec(state.trim());
-    if (!m) continue;
-    const fromName: Record<string, unknown> = {};
-    t.names.forEach((n, i) => (fromName[n] = m[i + 1]));
-    return { name: t.name, handler: providerStates[t.name]!, params: { ...fromName, ...params } };
-  }
-  return undefined;
+export function createStateResolver(catalog: Readonly<Record<string, ProviderStateDefinition>>): StateResolver {
+  const handlers = toHandlers(catalog);
+  const templates = Object.keys(catalog).map(toTemplate);
+  return (state, params = {}) => {
+    const exact = handlers[state];
+    if (exact) return { name: state, handler: exact, params };
+    for (const t of templates) {
+      const m = t.regex.exec(state.trim());
+      if (!m) continue;
+      const fromName: Record<string, unknown> = {};
+      t.names.forEach((n, i) => (fromName[n] = m[i + 1]));
+      return { name: t.name, handler: handlers[t.name]!, params: { ...fromName, ...params } };
+    }
+    return undefined;
+  };
 }
+
+export const resolveProviderState: StateResolver = createStateResolver(providerStateCatalog);

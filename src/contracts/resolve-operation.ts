@@ -1,7 +1,7 @@
 // Find the document's operation for a pact request: path templates, and the prefix a pact may omit or add (pure).
 //
 // A client team's pact records the paths it sends to the real API (`/1/account/sign_in`), while authmock serves each
-// provider under a mount (`/duet/1/account/sign_in`); a pact written against a server URL with a base path carries
+// provider under a mount (`/<provider>/<its path>`); a pact written against a server URL with a base path carries
 // that base path (`/api/v3/pets`) while the document's paths do not. `resolvePrefix` picks, once per pact, the
 // rewrite under which most of its requests name a documented operation.
 

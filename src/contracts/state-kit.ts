@@ -2,33 +2,16 @@
 // seeded into its store, its own HTTP API, its clock).
 
 import { createHash } from 'node:crypto';
-import { createProviders } from '../providers/registry.js';
 import { createFixtureValidator, seedStore } from '../world/fixtures.js';
-import type { World } from '../engine/types.js';
-import type { Provider } from '../providers/provider.js';
+import type { Provider, StateContext, StateParams } from '../providers/provider.js';
 
-export interface StateContext {
-  world: World;
-  /** Where this world answers over HTTP: the mock's URL, or `<url>/_sandbox/<id>` for a sandbox. */
-  baseUrl: string;
-}
-
-export type StateParams = Readonly<Record<string, unknown>>;
-/** Values a pact injects with `fromProviderState('${name}', example)`. */
-export type InjectedValues = Record<string, string | number | boolean>;
-export type ProviderStateHandler = (params: StateParams, ctx: StateContext) => Promise<InjectedValues | undefined>;
-
-export interface ProviderStateDefinition {
-  provider: 'any' | 'duet' | 'devicehq' | 'rfcx' | 'emnify';
-  summary: string;
-  /** Parameter → what it means (and its default). */
-  params: Readonly<Record<string, string>>;
-  /** Parameters of the example in contracts/README.md. */
-  example: StateParams;
-  /** Injected value → what it holds. */
-  returns: Readonly<Record<string, string>>;
-  setup: ProviderStateHandler;
-}
+export type {
+  InjectedValues,
+  ProviderStateDefinition,
+  ProviderStateHandler,
+  StateContext,
+  StateParams,
+} from '../providers/provider.js';
 
 /** A state that cannot be set up (bad parameter, the mock refused a call): the message says which state and why. */
 export class ProviderStateError extends Error {
@@ -38,16 +21,6 @@ export class ProviderStateError extends Error {
     this.name = 'ProviderStateError';
   }
 }
-
-/** Credentials of the default fixtures (fixtures/default.yaml) that states fall back on. */
-export const DEFAULTS = {
-  duetApplicationToken: 'duet-iphone-app-token',
-  devicehqApiKey: '5sHszZNuTfmgs58VGA',
-  rfcxEmail: 'demo@rfcx.example',
-  emnifyUsername: 'user@domain.com',
-  emnifyPasswordSha1: '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12',
-  emnifyOrganisationId: 1234,
-} as const;
 
 // ---- parameters ---------------------------------------------------------------------------------------------
 
@@ -76,21 +49,28 @@ export const digest = (text: string): string => createHash('sha256').update(text
 
 // ---- the world: fixtures, HTTP, clock -----------------------------------------------------------------------
 
-let cachedKit: { providers: Provider[]; validate: ReturnType<typeof createFixtureValidator> } | undefined;
-/** Providers (for their `seed` and `basePath`) and the fixture validator, built once on first use. */
-const providerKit = (): NonNullable<typeof cachedKit> => {
-  cachedKit ??= (() => {
-    const providers = createProviders();
-    return { providers, validate: createFixtureValidator(providers) };
-  })();
-  return cachedKit;
-};
+/** The fixture validator of a set of providers, built on first use (compiling their schemas is the costly part). */
+const validators = new WeakMap<ReadonlyArray<Provider>, ReturnType<typeof createFixtureValidator>>();
+let shipped: ReadonlyArray<Provider> | undefined;
 
-export const basePath = (name: string): string => providerKit().providers.find((p) => p.name === name)?.basePath ?? `/${name}`;
+/**
+ * The running mock's providers, or (states run without one) every registered provider. Imported when first needed:
+ * the registry imports every provider, whose states import this kit.
+ */
+async function providersOf(ctx: StateContext): Promise<ReadonlyArray<Provider>> {
+  if (ctx.providers) return ctx.providers;
+  shipped ??= (await import('../providers/registry.js')).REGISTRY.create();
+  return shipped;
+}
+
+/** Where a provider is mounted: as the running mock says, else at `/<name>` (where every provider mounts by default). */
+export const basePath = (ctx: StateContext, name: string): string => ctx.providers?.find((p) => p.name === name)?.basePath ?? `/${name}`;
 
 /** Seed fixtures in the fixtures file's own format (validated by the providers' schemas) into the world's store. */
 export async function seed(ctx: StateContext, fixtures: Record<string, unknown>): Promise<void> {
-  const { providers, validate } = providerKit();
+  const providers = await providersOf(ctx);
+  let validate = validators.get(providers);
+  if (!validate) validators.set(providers, (validate = createFixtureValidator(providers)));
   let valid;
   try {
     valid = validate('provider state', fixtures);
@@ -112,7 +92,7 @@ export async function call(ctx: StateContext, method: string, path: string, init
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.json);
   } else if (method === 'POST' || method === 'PUT') {
-    body = ''; // Content-Length: 0 (DeviceHQ refuses a POST without it)
+    body = ''; // Content-Length: 0 (a provider may refuse a POST without it)
   }
   const res = await fetch(`${ctx.baseUrl}${path}`, { method, headers, body });
   const raw = await res.text();

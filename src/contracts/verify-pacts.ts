@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import type { VerifierOptions } from '@pact-foundation/pact';
 import { startServer, type RunningServer, type ServerOptions } from '../server.js';
 import type { Operation } from '../engine/types.js';
+import { REGISTRY } from '../providers/registry.js';
 import { expandPactPaths, PactFileError, readPactFile, type PactFile } from './pact-file.js';
 import { createOperationMatcher, resolvePrefix } from './resolve-operation.js';
 import { formatReport, stripAnsi, toJunit, type InteractionResult, type PactResult } from './pact-report.js';
@@ -24,7 +25,7 @@ export interface VerifyPactsOptions {
   junit?: string;
   /** Also verify the pacts a Pact Broker holds for authmock's providers (credentials from PACT_BROKER_TOKEN etc.). */
   brokerUrl?: string;
-  /** Provider names to ask the broker for (default: authmock-duet, authmock-devicehq, authmock-rfcx, authmock-emnify). */
+  /** Provider names to ask the broker for (default: `authmock-<name>` of every registered provider). */
   brokerProviders?: ReadonlyArray<string>;
   /** Start authmock with another document or fixtures. */
   server?: Pick<ServerOptions, 'document' | 'fixtures' | 'providerOptions'>;
@@ -38,7 +39,7 @@ export interface VerifyPactsResult {
   pacts: PactResult[];
 }
 
-export const DEFAULT_BROKER_PROVIDERS = ['authmock-duet', 'authmock-devicehq', 'authmock-rfcx', 'authmock-emnify'] as const;
+export const DEFAULT_BROKER_PROVIDERS: ReadonlyArray<string> = REGISTRY.names.map((name) => `authmock-${name}`);
 
 interface VerifierJson {
   result?: boolean;
@@ -63,7 +64,7 @@ function mismatchMessages(error: NonNullable<VerifierJson['errors']>[number]): s
   return m.mismatches.map((x) => stripAnsi(`${x.path && x.path !== '/' ? `${x.path}: ` : ''}${x.mismatch ?? 'mismatch'}`));
 }
 
-/** The mount (`/duet`, ...) under which most of the pact's requests name an operation of the running mock. */
+/** The mount (`/<provider>`) under which most of the pact's requests name an operation of the running mock. */
 export function resolveMount(pact: PactFile, operations: ReadonlyArray<Operation>): string {
   const requests = pact.interactions.flatMap((i) => (i.request ? [i.request] : []));
   return resolvePrefix(requests, createOperationMatcher(operations)).add;

@@ -48,7 +48,7 @@ export interface MockErrorOptions {
   pointer?: string;
   /** Headers the provider's format needs, e.g. Retry-After. */
   headers?: Record<string, string>;
-  /** Provider-specific detail that the wire format may use (e.g. a numeric error code, per-field errors). */
+  /** Provider-specific detail that the wire format may use (e.g. a numeric error code, errors per field). */
   meta?: Readonly<Record<string, unknown>>;
 }
 

@@ -80,11 +80,6 @@ export interface MockRequest {
   /** The Content-Length header as a number, or undefined when absent. */
   contentLength: number | undefined;
   remoteAddress: string | undefined;
-  /**
-   * What a provider works out once per request and shares between its verifiers and handler (Koa's `ctx.state`
-   * for the mock), keyed by the provider's own symbols. Made on first use.
-   */
-  locals?: Map<symbol, unknown>;
 }
 
 export interface MockResponse {

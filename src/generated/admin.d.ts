@@ -373,11 +373,14 @@ export interface components {
         };
         /** @description How many fixture items were added per provider. */
         FixturesAdded: {
+            /** @description Per provider name; any other registered provider adds its own count. */
             added: {
                 duet: number;
                 devicehq: number;
                 rfcx: number;
                 emnify: number;
+            } & {
+                [key: string]: number;
             };
         };
         /** @description The mock clock and each provider's live state (secrets masked, loosely typed). */

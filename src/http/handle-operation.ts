@@ -63,7 +63,6 @@ export function createOperationMiddleware(compiled: CompiledOperation, provider:
       mediaType: mediaTypeOf(typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined),
       contentLength: typeof contentLength === 'string' ? Number(contentLength) : undefined,
       remoteAddress: ctx.req.socket.remoteAddress,
-      locals: undefined,
     };
     try {
       if (declaresBody) {

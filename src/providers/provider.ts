@@ -1,4 +1,5 @@
-// The provider contract: what a provider module gives the engine, the admin API and the contract tools.
+// The provider contract: what a provider module gives the engine, the admin API, the command line, the docs and the
+// contract tools. A provider is one folder under src/providers/ whose index.ts exports a ProviderModule.
 
 import type { Clock } from '../world/clock.js';
 import type { MockError } from '../engine/errors.js';
@@ -18,7 +19,7 @@ export interface ProviderEnv {
 
 export interface Provider {
   readonly name: string;
-  /** e.g. '/devicehq'; requests under it are this provider's. */
+  /** e.g. '/<name>'; requests under it are this provider's. */
   readonly basePath: string;
   /** JSON Schema (draft 2020-12) for this provider's section of a fixtures file. */
   readonly fixtureSchema: Record<string, unknown>;
@@ -51,6 +52,83 @@ export type CredentialEnd = 'expire' | 'revoke';
 
 /**
  * Problem code → the provider's own error for it on an operation (`detail` empty: its usual reason), or undefined
- * when that operation cannot fail so (a DeviceHQ API-key route has no session to expire).
+ * when that operation cannot fail so (a route signed with a static API key has no session to expire).
  */
 export type FaultProblems = Readonly<Record<string, (detail: string, op: Operation) => MockError | undefined>>;
+
+/** One command-line option of `authmock serve` that belongs to a provider (`--jwt-secret SECRET`). */
+export interface ProviderOption {
+  /** Without the dashes: `jwt-secret`. */
+  name: string;
+  /** The placeholder of its value in the help text: `SECRET`. */
+  value: string;
+  /** What it does and its default, one line. */
+  help: string;
+}
+
+/** A provider option with a bad value; the command line answers it as a usage error (exit 2). */
+export class ProviderOptionError extends Error {
+  readonly code = 'provider.option' as const;
+}
+
+/** Everything a provider state sets up is reached through these: the world and where it answers over HTTP. */
+export interface StateContext {
+  world: World;
+  /** Where this world answers over HTTP: the mock's URL, or `<url>/_sandbox/<id>` for a sandbox. */
+  baseUrl: string;
+  /** The providers of the running mock (seeding a state's fixtures); default: every registered provider. */
+  providers?: ReadonlyArray<Provider>;
+}
+
+export type StateParams = Readonly<Record<string, unknown>>;
+/** Values a pact injects with `fromProviderState('${name}', example)`. */
+export type InjectedValues = Record<string, string | number | boolean>;
+export type ProviderStateHandler = (params: StateParams, ctx: StateContext) => Promise<InjectedValues | undefined>;
+
+/** One Pact provider state, documented in contracts/README.md. */
+export interface ProviderStateDefinition {
+  /** The provider it sets up (its `name`), or 'any'. */
+  provider: string;
+  summary: string;
+  /** Parameter → what it means (and its default). */
+  params: Readonly<Record<string, string>>;
+  /** Parameters of the example in contracts/README.md. */
+  example: StateParams;
+  /** Injected value → what it holds. */
+  returns: Readonly<Record<string, string>>;
+  setup: ProviderStateHandler;
+}
+
+/** State name (with `{param}` placeholders) → its definition. */
+export type ProviderStates = Readonly<Record<string, ProviderStateDefinition>>;
+
+export type FlowStep =
+  /** A request (solid arrow) or an answer (`reply`, dashed arrow) between two participants, in one or more lines. */
+  | { from: number; to: number; lines: ReadonlyArray<string>; reply?: boolean }
+  /** A note across the lifelines: a rule of the flow (expiry, what fails and how). */
+  | { note: ReadonlyArray<string> };
+
+/** A provider's authentication flow, drawn as a sequence diagram on /docs. */
+export interface Flow {
+  /** The provider's name as mounted (`/<name>`). */
+  provider: string;
+  title: string;
+  participants: ReadonlyArray<string>;
+  steps: ReadonlyArray<FlowStep>;
+}
+
+/** What a provider folder exports from its index.ts, and all the registry knows of it. */
+export interface ProviderModule<Settings = unknown> {
+  /** Lower case, as mounted and as written in `--providers` and in the fixtures. */
+  readonly name: string;
+  /** As its makers write it, for the help text. */
+  readonly title: string;
+  /** Its own options of `authmock serve`. */
+  readonly options: ReadonlyArray<ProviderOption>;
+  /** Option values as given (absent ones undefined) → the settings `create` takes; throws ProviderOptionError. */
+  readSettings(values: Readonly<Record<string, string | undefined>>): Settings;
+  create(settings?: Settings): Provider;
+  /** Its Pact provider states. */
+  readonly states: ProviderStates;
+  readonly flow: Flow;
+}

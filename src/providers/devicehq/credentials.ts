@@ -1,7 +1,22 @@
-// Where DeviceHQ credentials may travel (API key: header, query or body; token: header or query), and only one of them.
+// DeviceHQ credentials: where they may travel (API key: header, query or body; token: header or query, only one of
+// them), the verifiers of an API key and of a session token, and ending a session from /__admin/credentials.
 
 import { MockError } from '../../engine/errors.js';
-import type { CredentialResolver, MockRequest } from '../../engine/types.js';
+import type { CredentialResolver, MockRequest, Verifier, World } from '../../engine/types.js';
+import { bodyField } from '../body-field.js';
+import type { CredentialEnd } from '../provider.js';
+import { checkSession, closeSession, expireSession, findAccountByKeyHash, hashApiKey, hashSessionToken, SESSIONS, type DevicehqSession } from './records.js';
+import { unknownKey } from './wire.js';
+
+export interface KeyPrincipal {
+  accountId: string;
+  keyHash: string;
+}
+
+export interface SessionPrincipal {
+  accountId: string;
+  tokenHash: string;
+}
 
 export type KeyPlace = 'header' | 'query' | 'body';
 
@@ -26,11 +41,6 @@ function fromPlace(place: KeyPlace, label: string, raw: unknown, status: number)
 function pointerOf(place: KeyPlace, label: string): string {
   const name = label.split(' ')[0]!.toLowerCase();
   return place === 'header' ? `/headers/${name}` : place === 'query' ? `/query/${name}` : `/body/${name}`;
-}
-
-function bodyField(body: unknown, name: string): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  return Object.prototype.hasOwnProperty.call(body, name) ? (body as Record<string, unknown>)[name] : undefined;
 }
 
 /**
@@ -102,4 +112,35 @@ export function createCredentialFrom(lengthCheck: (req: MockRequest) => MockErro
     DeviceHQSessionToken: resolver(findSessionToken, 'header'),
     DeviceHQSessionTokenQuery: resolver(findSessionToken, 'query'),
   };
+}
+
+export const verifyApiKey: Verifier = async ({ credential, world }) => {
+  const keyHash = hashApiKey(credential);
+  const account = await world.store.read((tx) => findAccountByKeyHash(tx, keyHash));
+  if (!account) return { ok: false, error: unknownKey() };
+  return { ok: true, principal: { accountId: account.id, keyHash } satisfies KeyPrincipal };
+};
+
+/** Reads the session; writes only to delete an expired one on sight. The expiry slides in the handler, once served. */
+export function createVerifySession(sessionTtlMs: number): Verifier {
+  return async ({ credential, world }) => {
+    const now = world.clock.now();
+    const checked = await world.store.read((tx) => checkSession(tx, credential, now));
+    const result = checked === 'expired' ? await world.store.write((tx) => expireSession(tx, credential, now, sessionTtlMs)) : checked;
+    if (result instanceof MockError) return { ok: false, error: result };
+    return { ok: true, principal: { accountId: result.accountId, tokenHash: result.tokenHash } satisfies SessionPrincipal };
+  };
+}
+
+/** expire: the session's idle time is over now (the next use answers 401 expired); revoke: the session is closed. */
+export async function endDevicehqCredential(world: World, credential: string, how: CredentialEnd): Promise<boolean> {
+  const now = world.clock.now();
+  const hash = hashSessionToken(credential);
+  return world.store.write((tx) => {
+    const session = tx.get<DevicehqSession>(SESSIONS, hash);
+    if (!session || session.tokenHash !== hash || now > session.expiresAt) return false;
+    if (how === 'revoke') return closeSession(tx, hash);
+    tx.set<DevicehqSession>(SESSIONS, hash, { ...session, expiresAt: now - 1 });
+    return true;
+  });
 }

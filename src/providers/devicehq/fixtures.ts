@@ -2,10 +2,10 @@
 
 import { toIso } from '../../world/clock.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';
-import type { ProviderEnv } from '../provider.js';
+import type { CredentialHint, ProviderEnv } from '../provider.js';
 import { MockError } from '../../engine/errors.js';
-import { hashApiKey, putAccount, ACCOUNTS, API_KEYS, type DevicehqAccount, type DevicehqDevice } from './accounts.js';
-import { ACCOUNT_SESSIONS, SESSIONS, type DevicehqSession } from './sessions.js';
+import { firstEntries, hint } from '../hints.js';
+import { hashApiKey, putAccount, ACCOUNTS, ACCOUNT_SESSIONS, API_KEYS, SESSIONS, type DevicehqAccount, type DevicehqDevice, type DevicehqSession } from './records.js';
 
 const ISO_DATE_TIME = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$';
 
@@ -100,3 +100,7 @@ export function describeDevicehq(tx: ReadTx, env: ProviderEnv, sessionTtlMs: num
     }),
   };
 }
+
+/** The first accounts' API keys, for the start-up banner. */
+export const devicehqCredentialHints = (fixtures: unknown): CredentialHint[] =>
+  firstEntries(fixtures, 'accounts', ['id', 'api_key']).map((a) => hint(`X-API-KEY (${a['id']})`, a['api_key']!, true));

@@ -3,22 +3,12 @@
 import { toIso } from '../../world/clock.js';
 import { MockError } from '../../engine/errors.js';
 import type { Handler, HandlerContext, MockRequest, MockResponse } from '../../engine/types.js';
-import { findAccountByKeyHash, hashApiKey, ACCOUNTS, type DevicehqAccount } from './accounts.js';
-import { findApiKey } from './credentials.js';
-import { closeSession, openSession, slideSession } from './sessions.js';
+import { findApiKey, type KeyPrincipal, type SessionPrincipal } from './credentials.js';
+import { closeSession, findAccountByKeyHash, hashApiKey, openSession, slideSession, ACCOUNTS, type DevicehqAccount } from './records.js';
+import { JSON_API, unknownKey } from './wire.js';
 
-export const JSON_API = 'application/vnd.api+json';
 const JSONAPI_VERSION = { version: '1.0' } as const;
 
-export interface KeyPrincipal {
-  accountId: string;
-  keyHash: string;
-}
-
-export interface SessionPrincipal {
-  accountId: string;
-  tokenHash: string;
-}
 
 export interface DevicehqHandlerOptions {
   sessionTtlMs: number;
@@ -27,11 +17,7 @@ export interface DevicehqHandlerOptions {
   maxLimit: number;
 }
 
-const iso = toIso;
 const ok = (body: unknown): MockResponse => ({ status: 200, body, contentType: JSON_API });
-
-export const unknownKey = (): MockError =>
-  new MockError('auth.invalid', 'Invalid API key: it was never issued or has been replaced by a newer key');
 
 /** The key's hash: verified by the engine (header, query) or, for the anonymous `{}` alternative, read from the body here. */
 function keyHashOf(ctx: HandlerContext): string {
@@ -75,7 +61,7 @@ export function createDevicehqHandlers(options: DevicehqHandlerOptions): Record<
       return account ? openSession(tx, account.id, now, options.sessionTtlMs) : undefined;
     });
     if (!opened) throw unknownKey();
-    return ok({ meta: { token: opened.token, expires: iso(opened.session.expiresAt), jsonapi: JSONAPI_VERSION } });
+    return ok({ meta: { token: opened.token, expires: toIso(opened.session.expiresAt), jsonapi: JSONAPI_VERSION } });
   };
 
   /** The request is served: move the session's expiry (a failed request never gets here, so it never slides). */
@@ -97,12 +83,12 @@ export function createDevicehqHandlers(options: DevicehqHandlerOptions): Record<
     },
 
     devicehqInfo: (ctx) =>
-      ok({ meta: { api_version: '2', server_time: iso(ctx.world.clock.now()), jsonapi: JSONAPI_VERSION } }),
+      ok({ meta: { api_version: '2', server_time: toIso(ctx.world.clock.now()), jsonapi: JSONAPI_VERSION } }),
 
     async devicehqTest(ctx) {
       const now = ctx.world.clock.now();
       await slide(ctx, now);
-      return ok({ meta: { message: 'OK', timestamp: iso(now) } });
+      return ok({ meta: { message: 'OK', timestamp: toIso(now) } });
     },
 
     async devicehqListDevices(ctx) {

@@ -5,7 +5,6 @@ import {
   basePath,
   call,
   count,
-  DEFAULTS,
   digest,
   expectStatus,
   seed,
@@ -15,19 +14,22 @@ import {
   type StateParams,
 } from '../../contracts/state-kit.js';
 
+/** Credentials of the default fixtures (fixtures/default.yaml) that states fall back on. */
+const DEFAULTS = { devicehqApiKey: '5sHszZNuTfmgs58VGA' } as const;
+
 async function openDevicehqSession(ctx: StateContext, apiKey: string): Promise<{ token: string; expires: string }> {
-  const reply = await call(ctx, 'POST', `${basePath('devicehq')}/api/v2/session`, { headers: { 'x-api-key': apiKey } });
+  const reply = await call(ctx, 'POST', `${basePath(ctx, 'devicehq')}/api/v2/session`, { headers: { 'x-api-key': apiKey } });
   const meta = expectStatus(reply, 200, 'opening a DeviceHQ session')['meta'] as { token: string; expires: string };
   return { token: meta.token, expires: meta.expires };
 }
 
 async function closeDevicehqSession(ctx: StateContext, token: string): Promise<void> {
-  expectStatus(await call(ctx, 'DELETE', `${basePath('devicehq')}/api/v2/session`, { headers: { 'x-auth-token': token } }), 200, 'closing a DeviceHQ session');
+  expectStatus(await call(ctx, 'DELETE', `${basePath(ctx, 'devicehq')}/api/v2/session`, { headers: { 'x-auth-token': token } }), 200, 'closing a DeviceHQ session');
 }
 
 /** An account with this key: the key is tried first (and its probe session closed); otherwise a new account gets it. */
 async function ensureDevicehqAccount(ctx: StateContext, apiKey: string, devices: number): Promise<void> {
-  const probe = await call(ctx, 'POST', `${basePath('devicehq')}/api/v2/session`, { headers: { 'x-api-key': apiKey } });
+  const probe = await call(ctx, 'POST', `${basePath(ctx, 'devicehq')}/api/v2/session`, { headers: { 'x-api-key': apiKey } });
   if (probe.status === 200) {
     const token = ((probe.body as { meta?: { token?: string } }).meta ?? {}).token;
     if (token) await closeDevicehqSession(ctx, token);

@@ -4,7 +4,8 @@ import { toIso } from '../../world/clock.js';
 import { MockError } from '../../engine/errors.js';
 import { hashSecret, maskSecret, randomHex } from '../../engine/secrets.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';
-import type { ProviderEnv } from '../provider.js';
+import type { CredentialHint, ProviderEnv } from '../provider.js';
+import { firstEntries, hint } from '../hints.js';
 import {
   addApplication,
   findAccountByLogin,
@@ -20,7 +21,7 @@ import {
   type DuetApplication,
   type Profile,
   type SignInWrapper,
-} from './accounts.js';
+} from './records.js';
 import { listDevices } from './devices.js';
 
 const text = (maxLength: number, description?: string): Record<string, unknown> => ({ type: 'string', minLength: 1, maxLength, ...(description ? { description } : {}) });
@@ -188,3 +189,11 @@ export function describeDuet(tx: ReadTx): unknown {
     devices: listDevices(tx),
   };
 }
+
+/** The first applications' tokens and one account's sign-in, for the start-up banner. */
+export const duetCredentialHints = (fixtures: unknown): CredentialHint[] => [
+  ...firstEntries(fixtures, 'applications', ['name', 'token']).map((a) => hint(`X-Application-Token (${a['name']})`, a['token']!, true)),
+  ...[...firstEntries(fixtures, 'accounts', ['email', 'password'], 1), ...firstEntries(fixtures, 'accounts', ['login', 'password'], 1)]
+    .slice(0, 1)
+    .map((a) => hint(`sign in ${a['email'] ?? a['login']}`, a['password']!, true)),
+];

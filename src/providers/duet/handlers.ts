@@ -16,12 +16,11 @@ import {
   type DuetAccount,
   type FieldErrors,
   type Profile,
-} from './accounts.js';
+} from './records.js';
 import { noteDevice } from './devices.js';
+import { JSON_TYPE, TEXT_TYPE } from './wire.js';
 import { accountParams, castBoolean, checkImage, checkPassword, checkProfile, text, type PasswordRules } from './profile.js';
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
-export const TEXT_TYPE = 'text/plain; charset=utf-8';
 
 export interface DuetHandlerOptions extends PasswordRules {
   maxDevices: number;

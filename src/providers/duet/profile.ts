@@ -3,7 +3,7 @@
 import { isMultipartFile, type MultipartFile } from '../../engine/validate/parse-body.js';
 import { safeEqual, randomHex } from '../../engine/secrets.js';
 import type { ReadTx } from '../../world/store.js';
-import { addError, loginTaken, normaliseEmail, type FieldErrors, type Profile, type StoredImage } from './accounts.js';
+import { addError, loginTaken, normaliseEmail, type FieldErrors, type Profile, type StoredImage } from './records.js';
 
 export interface PasswordRules {
   minLength: number;

@@ -1,10 +1,9 @@
 // GET/POST /api/v1/application_token and PATCH /api/v1/application_token/{id}: the caller's organisation's tokens.
 
-import { MockError } from '../../engine/errors.js';
 import { randomBase64Url } from '../../engine/secrets.js';
 import type { Handler, HandlerContext } from '../../engine/types.js';
 import { parseCidr, parseExpiry } from './inputs.js';
-import type { VerifiedToken } from './jwt.js';
+import { callerOf } from './credentials.js';
 import {
   APP_TOKEN_ACTIVATED,
   APP_TOKEN_REVOKED,
@@ -18,13 +17,6 @@ import {
 import { notFound, validationError } from './wire.js';
 
 const STATUS_TEXT = { [APP_TOKEN_ACTIVATED]: 'Activated', [APP_TOKEN_REVOKED]: 'Revoked' } as const;
-
-/** The verified bearer token (set by the EmnifyBearer verifier). */
-export function callerOf(ctx: HandlerContext): VerifiedToken {
-  const principal = ctx.auth.principals.get('EmnifyBearer');
-  if (!principal) throw new MockError('auth.missing', 'this route needs an emnify bearer token');
-  return principal as VerifiedToken;
-}
 
 /** Times as emnify writes them (`2021-11-18T08:25:53.000+0000`). */
 const time = (ms: number | null): string | null => (ms === null ? null : toEmnifyTime(ms));

@@ -1,6 +1,5 @@
 // POST /api/v1/authenticate: password (SHA-1) with a lockout, application token, or refresh token → JWTs.
 
-import { endedBy } from './end-credential.js';
 import { MockError } from '../../engine/errors.js';
 import { safeEqual, sameDigest } from '../../engine/secrets.js';
 import type { WriteTx } from '../../world/store.js';
@@ -12,6 +11,7 @@ import {
   APP_TOKEN_REVOKED,
   EMNIFY,
   appTokenHash,
+  endedBy,
   isAppTokenExpired,
   type AppTokenRecord,
   type LoginFailureRecord,
@@ -127,20 +127,20 @@ export function createAuthenticateHandler(jwt: JwtService, keyring: Keyring, set
       return {
         status: 200,
         body: {
-          auth_token: jwt.issue('auth', outcome.claims, now, authTokenTtlSeconds, ctx.world.id, key),
-          refresh_token: jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id, key),
+          auth_token: await jwt.issue('auth', outcome.claims, now, authTokenTtlSeconds, ctx.world.id, key),
+          refresh_token: await jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id, key),
         },
       };
     }
     if (has('application_token')) {
       const claims = await withApplicationToken(ctx, stringField(fields, 'application_token'), now);
       const { key, applicationAuthTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
-      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, applicationAuthTokenTtlSeconds, ctx.world.id, key) } };
+      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, applicationAuthTokenTtlSeconds, ctx.world.id, key) } };
     }
     if (has('refresh_token')) {
       const claims = await withRefreshToken(ctx, jwt, keyring, stringField(fields, 'refresh_token'), now);
       const { key, authTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
-      return { status: 200, body: { auth_token: jwt.issue('auth', claims, now, authTokenTtlSeconds, ctx.world.id, key) } };
+      return { status: 200, body: { auth_token: await jwt.issue('auth', claims, now, authTokenTtlSeconds, ctx.world.id, key) } };
     }
     throw new MockError('request.body_invalid', 'send {username, password}, {application_token} or {refresh_token}', { pointer: '/body' });
   };

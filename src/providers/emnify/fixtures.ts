@@ -2,7 +2,8 @@
 
 import { toIso } from '../../world/clock.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';
-import type { ProviderEnv } from '../provider.js';
+import type { CredentialHint, ProviderEnv } from '../provider.js';
+import { firstEntries, hint } from '../hints.js';
 import {
   APP_TOKEN_ACTIVATED,
   APP_TOKEN_REVOKED,
@@ -199,3 +200,9 @@ export function sweepEmnify(tx: WriteTx, now: number): void {
   for (const [key, f] of tx.entries<LoginFailureRecord>(EMNIFY.loginFailures)) if (f.lockedUntil !== null && f.lockedUntil <= now) stale.push(key);
   for (const key of stale) tx.delete(EMNIFY.loginFailures, key);
 }
+
+/** The first user and application token, for the start-up banner. */
+export const emnifyCredentialHints = (fixtures: unknown): CredentialHint[] => [
+  ...firstEntries(fixtures, 'users', ['username', 'password_sha1'], 1).map((u) => hint(`username ${u['username']} password (SHA-1)`, u['password_sha1']!, true)),
+  ...firstEntries(fixtures, 'application_tokens', ['token'], 1).map((t) => hint('application_token', t['token']!, true)),
+];

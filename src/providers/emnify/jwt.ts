@@ -1,10 +1,8 @@
 // emnify's JWTs as recorded: header exactly {"alg":"HS384"}, keys from the world's store, times from the mock clock.
 
-import { createHmac, webcrypto } from 'node:crypto';
-import { jwtVerify } from 'jose';
+import { CompactSign, jwtVerify } from 'jose';
 import { randomHex } from '../../engine/secrets.js';
 import type { SigningKey } from './signing-key.js';
-import { createVerifiedCache, type VerifiedEntry } from './verified-cache.js';
 
 export type TokenUse = 'auth' | 'refresh';
 
@@ -28,8 +26,8 @@ export type VerifyFailure = { ok: false; reason: 'malformed' | 'invalid' | 'expi
 export type VerifyOutcome = { ok: true; token: VerifiedToken } | VerifyFailure;
 
 export interface JwtService {
-  /** Synchronous: HS384 with node:crypto (see `issue` below). */
-  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string, key: SigningKey): string;
+  /** Signed with jose (HS384), the payload's bytes written as emnify writes them. */
+  issue(use: TokenUse, claims: EmnifyClaims, nowMs: number, ttlSeconds: number, worldId: string, key: SigningKey): Promise<string>;
   /** `key` undefined: the world has no signing key yet, so it never issued a token and none is valid. */
   verify(use: TokenUse, token: string, nowMs: number, worldId: string, key: SigningKey | undefined): Promise<VerifyOutcome>;
 }
@@ -39,8 +37,6 @@ export interface JwtOptions {
   issuer: string;
   /** Recorded: `/api/v1/authentication`. */
   audience: string;
-  /** Successful verifications remembered per instance (default 10,000), so each token is checked cryptographically once. */
-  verifiedCacheSize?: number;
 }
 
 /** The claims' values as recorded in the official Python SDK's cassettes (`tests/fixtures/cassettes/*.yaml`). */
@@ -49,11 +45,10 @@ export const DEFAULT_ISSUER = 'authmock001@spc-frontend';
 
 export const ALGORITHM = 'HS384';
 /** The protected header of every emnify token, as recorded: `{"alg":"HS384"}`, no `typ` (`eyJhbGciOiJIUzM4NCJ9`). */
-const HEADER = Buffer.from(JSON.stringify({ alg: ALGORITHM })).toString('base64url');
+const HEADER = { alg: ALGORITHM };
+const ENCODED_HEADER = Buffer.from(JSON.stringify(HEADER)).toString('base64url');
 /** Claim binding a token to the world (app or sandbox) that issued it, so sandboxes never accept each other's tokens. */
 const WORLD_CLAIM = 'authmock.world';
-/** Imported HMAC keys kept per instance; a world's key rarely changes, so a small bound suffices. */
-const MAX_IMPORTED_KEYS = 256;
 
 const fail = (reason: VerifyFailure['reason'], detail: string): VerifyFailure => ({ ok: false, reason, detail });
 
@@ -74,39 +69,11 @@ function readClaims(payload: Readonly<Record<string, unknown>>): EmnifyClaims | 
 }
 
 export function createJwtService(options: JwtOptions): JwtService {
-  const imported = new Map<string, Promise<webcrypto.CryptoKey>>();
-  // Imported once per key (jose would import a raw Uint8Array on every call).
-  const cryptoKeyOf = (key: SigningKey): Promise<webcrypto.CryptoKey> => {
-    let found = imported.get(key.id);
-    if (!found) {
-      if (imported.size >= MAX_IMPORTED_KEYS) imported.delete(imported.keys().next().value!);
-      found = webcrypto.subtle.importKey('raw', key.bytes, { name: 'HMAC', hash: 'SHA-384' }, false, ['sign', 'verify']);
-      imported.set(key.id, found);
-    }
-    return found;
-  };
-
-  const verified = createVerifiedCache(options.verifiedCacheSize);
-
-  /** jose's time checks (nbf, then exp, no tolerance), then the "iat" one, in the order a full verification makes them. */
-  const checkTimes = (token: string, entry: VerifiedEntry, use: TokenUse, nowMs: number): VerifyOutcome => {
-    const now = Math.floor(nowMs / 1000);
-    if (entry.nbf !== undefined && entry.nbf > now) return fail('invalid', `${use} token rejected (ERR_JWT_CLAIM_VALIDATION_FAILED)`);
-    if (entry.exp <= now) {
-      verified.delete(token);
-      return fail('expired', `the ${use} token has expired`);
-    }
-    if (entry.iat > now) return fail('invalid', '"iat" is in the future');
-    // readClaims builds fresh objects, so no caller can change what the cache holds.
-    return { ok: true, token: { claims: readClaims(entry.payload)!, jti: String(entry.payload['jti']), exp: entry.exp } };
-  };
-
   return {
-    issue(use, claims, nowMs, ttlSeconds, worldId, key) {
+    async issue(use, claims, nowMs, ttlSeconds, worldId, key) {
       const iat = Math.floor(nowMs / 1000);
       // The recorded claims first, in the recorded order (aud, esc.app, esc.org, esc.orgName, iss, exp, iat), then what
-      // authmock adds to tell tokens apart. Signed here with node:crypto because jose 6 signs through WebCrypto, which
-      // hops to the thread pool (bench/README.md); jose verifies every token.
+      // authmock adds to tell tokens apart.
       const payload: Record<string, unknown> = { aud: options.audience };
       if (claims['esc.app'] !== undefined) payload['esc.app'] = claims['esc.app'];
       Object.assign(payload, {
@@ -121,22 +88,19 @@ export function createJwtService(options: JwtOptions): JwtService {
         token_use: use,
         [WORLD_CLAIM]: worldId,
       });
-      const input = `${HEADER}.${Buffer.from(toRecordedJson(payload)).toString('base64url')}`;
-      return `${input}.${createHmac('sha384', key.bytes).update(input).digest('base64url')}`;
+      // A JWS over the payload's own bytes: jose's SignJWT would write `/` unescaped.
+      return new CompactSign(Buffer.from(toRecordedJson(payload))).setProtectedHeader(HEADER).sign(await key.cryptoKey);
     },
 
     async verify(use, token, nowMs, worldId, key) {
       const dots = token.split('.');
       if (dots.length !== 3) return fail('malformed', 'token contains an invalid number of segments');
       if (!key) return fail('invalid', `${use} token rejected: this world has not issued any token yet (no signing key)`);
-      const cached = verified.get(token);
-      // Same token, use, world and key: the signature and the fixed claims hold; only the times are checked again.
-      if (cached && cached.use === use && cached.worldId === worldId && cached.keyId === key.id) return checkTimes(token, cached, use, nowMs);
       // Only the header authmock writes: anything else (a `typ`, `kid`, `crit`, another algorithm) is not its token.
-      if (dots[0] !== HEADER) return fail('invalid', `${use} token rejected: the header is not {"alg":"HS384"}`);
+      if (dots[0] !== ENCODED_HEADER) return fail('invalid', `${use} token rejected: the header is not {"alg":"HS384"}`);
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, await cryptoKeyOf(key), {
+        ({ payload } = await jwtVerify(token, await key.cryptoKey, {
           algorithms: [ALGORITHM],
           issuer: options.issuer,
           audience: options.audience,
@@ -155,10 +119,7 @@ export function createJwtService(options: JwtOptions): JwtService {
       if (payload[WORLD_CLAIM] !== worldId) return fail('invalid', 'the token was issued by another authmock world (sandbox)');
       const claims = readClaims(payload);
       if (!claims) return fail('invalid', 'the token lacks the emnify claims');
-      const nbf = payload['nbf'];
-      const exp = payload['exp'] as number;
-      verified.set(token, { use, worldId, keyId: key.id, payload, iat, exp, nbf: typeof nbf === 'number' ? nbf : undefined });
-      return { ok: true, token: { claims, jti: String(payload['jti']), exp } };
+      return { ok: true, token: { claims, jti: String(payload['jti']), exp: payload['exp'] as number } };
     },
   };
 }

@@ -2,6 +2,8 @@
 
 import { toIso } from '../../world/clock.js';
 import { hashSecret } from '../../engine/secrets.js';
+import type { World } from '../../engine/types.js';
+import type { CredentialEnd } from '../provider.js';
 
 export const EMNIFY = {
   organisations: 'emnify.organisations',
@@ -81,3 +83,9 @@ export const isAppTokenExpired = (record: AppTokenRecord, now: number): boolean 
  * (milliseconds, and a `+0000` offset instead of `Z`).
  */
 export const toEmnifyTime = (ms: number): string => `${toIso(ms).slice(0, -1)}+0000`;
+
+/** jti → how the admin API ended that JWT (kept until reset; a JWT's jti is random). */
+export const ENDED_TOKENS = 'emnify.ended_tokens';
+export type EndedToken = CredentialEnd;
+
+export const endedBy = async (world: World, jti: string): Promise<EndedToken | undefined> => world.store.read((tx) => tx.get<EndedToken>(ENDED_TOKENS, jti));

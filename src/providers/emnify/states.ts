@@ -6,7 +6,6 @@ import {
   basePath,
   call,
   count,
-  DEFAULTS,
   digest,
   endCredential,
   expectStatus,
@@ -18,13 +17,16 @@ import {
   type StateParams,
 } from '../../contracts/state-kit.js';
 
+/** Credentials of the default fixtures (fixtures/default.yaml) that states fall back on. */
+const DEFAULTS = { emnifyUsername: 'user@domain.com', emnifyPasswordSha1: '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12', emnifyOrganisationId: 1234 } as const;
+
 const emnifyLogin = (params: StateParams): { username: string; password: string } => ({
   username: text(params, 'username', DEFAULTS.emnifyUsername),
   password: text(params, 'password', DEFAULTS.emnifyPasswordSha1),
 });
 
 async function emnifyAuthenticate(ctx: StateContext, params: StateParams): Promise<{ auth_token: string; refresh_token: string }> {
-  const reply = await call(ctx, 'POST', `${basePath('emnify')}/api/v1/authenticate`, { json: emnifyLogin(params) });
+  const reply = await call(ctx, 'POST', `${basePath(ctx, 'emnify')}/api/v1/authenticate`, { json: emnifyLogin(params) });
   const body = expectStatus(reply, 200, 'authenticating with emnify user credentials');
   return { auth_token: String(body['auth_token']), refresh_token: String(body['refresh_token']) };
 }
@@ -34,11 +36,11 @@ async function createEmnifyApplicationToken(ctx: StateContext, params: StatePara
   const auth = `Bearer ${auth_token}`;
   const description = text(params, 'description', `contract token ${randomAlphanumeric(10)}`);
   const created = expectStatus(
-    await call(ctx, 'POST', `${basePath('emnify')}/api/v1/application_token`, { headers: { authorization: auth }, json: { description } }),
+    await call(ctx, 'POST', `${basePath(ctx, 'emnify')}/api/v1/application_token`, { headers: { authorization: auth }, json: { description } }),
     200,
     'creating an emnify application token',
   );
-  const list = await call(ctx, 'GET', `${basePath('emnify')}/api/v1/application_token`, { headers: { authorization: auth } });
+  const list = await call(ctx, 'GET', `${basePath(ctx, 'emnify')}/api/v1/application_token`, { headers: { authorization: auth } });
   expectStatus(list, 200, 'listing emnify application tokens');
   const mine = (Array.isArray(list.body) ? (list.body as Array<{ id: number; description: string | null }>) : [])
     .filter((t) => t.description === description)
@@ -134,7 +136,7 @@ export const emnifyStates: Readonly<Record<string, ProviderStateDefinition>> = {
     returns: { auth_token: 'the expired JWT', application_token: 'the application token it came from (still active)' },
     async setup(params, ctx) {
       const { application_token } = await createEmnifyApplicationToken(ctx, params);
-      const reply = await call(ctx, 'POST', `${basePath('emnify')}/api/v1/authenticate`, { json: { application_token } });
+      const reply = await call(ctx, 'POST', `${basePath(ctx, 'emnify')}/api/v1/authenticate`, { json: { application_token } });
       const body = expectStatus(reply, 200, 'authenticating with the emnify application token');
       advance(ctx, count(params, 'minutes', 7 * 24 * 60 + 1));
       return { auth_token: String(body['auth_token']), application_token };
@@ -159,7 +161,7 @@ export const emnifyStates: Readonly<Record<string, ProviderStateDefinition>> = {
     returns: { application_token: 'the revoked secret', application_token_id: 'its id' },
     async setup(params, ctx) {
       const { application_token, application_token_id, auth } = await createEmnifyApplicationToken(ctx, params);
-      const reply = await call(ctx, 'PATCH', `${basePath('emnify')}/api/v1/application_token/${application_token_id}`, {
+      const reply = await call(ctx, 'PATCH', `${basePath(ctx, 'emnify')}/api/v1/application_token/${application_token_id}`, {
         headers: { authorization: auth },
         json: { status: { id: 1 } },
       });
@@ -177,7 +179,7 @@ export const emnifyStates: Readonly<Record<string, ProviderStateDefinition>> = {
       const username = text(params, 'username');
       const failures = Math.floor(count(params, 'failures', 3));
       for (let i = 0; i < failures; i++) {
-        const reply = await call(ctx, 'POST', `${basePath('emnify')}/api/v1/authenticate`, { json: { username, password: '0'.repeat(40) } });
+        const reply = await call(ctx, 'POST', `${basePath(ctx, 'emnify')}/api/v1/authenticate`, { json: { username, password: '0'.repeat(40) } });
         if (reply.status !== 401 && reply.status !== 429) expectStatus(reply, 401, 'a failed emnify login');
       }
       return undefined;

@@ -1,7 +1,10 @@
-// emnify on the wire: `{error_code, error_token, message}` (or `{message}` for a malformed bearer), and the MockErrors behind it.
+// emnify on the wire: `{error_code, error_token, message}` (or `{message}` for a malformed bearer), the MockErrors
+// behind it, and the fault problems `/__admin/faults` answers with.
 
 import { MockError, type ProblemCode } from '../../engine/errors.js';
 import type { MockResponse } from '../../engine/types.js';
+import type { FaultProblems } from '../provider.js';
+import type { EndedToken } from './records.js';
 
 export interface EmnifyErrorMeta {
   errorCode: number;
@@ -81,3 +84,18 @@ export function renderEmnifyError(error: MockError): MockResponse {
     body: { error_code: error.status, error_token: TOKEN_FOR_STATUS[error.status] ?? 'Error', message: error.message },
   };
 }
+
+/** The error a bearer JWT ended by the admin API answers: 1103 TokenExpired, or 1102 InvalidToken once revoked. */
+export const endedBearerError = (how: EndedToken): MockError =>
+  how === 'expire' ? emnifyAuthError('auth.expired', 1103, 'the auth_token has expired (ended by /__admin/credentials/expire)') : emnifyAuthError('auth.revoked', 1102, 'the auth_token was revoked');
+
+/** On /authenticate every refused credential is 1101 InvalidCredentials; elsewhere the bearer codes 1102..1105. */
+export const emnifyFaultProblems: FaultProblems = {
+  'auth.missing': (detail) => emnifyAuthError('auth.missing', 1102, detail || 'this route needs an emnify bearer token'),
+  'auth.invalid': (detail, op) => emnifyAuthError('auth.invalid', op.operationId === 'emnifyAuthenticate' ? 1101 : 1102, detail || 'credentials refused'),
+  'auth.expired': (detail, op) => emnifyAuthError('auth.expired', op.operationId === 'emnifyAuthenticate' ? 1101 : 1103, detail || 'the token has expired'),
+  'auth.revoked': (detail, op) => emnifyAuthError('auth.revoked', op.operationId === 'emnifyAuthenticate' ? 1101 : 1102, detail || 'the token was revoked'),
+  'auth.forbidden': (detail) => emnifyAuthError('auth.forbidden', 1104, detail || 'not allowed for this token'),
+  'auth.rate_limited': (detail) =>
+    emnifyAuthError('auth.rate_limited', 1105, detail || 'too many failed logins in a row', { 'Retry-After': '300' }),
+};

@@ -1,8 +1,13 @@
-// Where RFCx finds `auth_user` / `auth_token` (headers, query, body, each in RFCx's own order) and how it reads `type/guid`.
+// RFCx's credentials: where it finds `auth_user` / `auth_token` (headers, query, body, each in RFCx's own order), how it
+// reads `type/guid`, the two verifiers, and ending a user token from /__admin/credentials.
 
 import { MockError } from '../../engine/errors.js';
-import type { MockRequest } from '../../engine/types.js';
-import { USER_TYPES, type RfcxUserType } from './records.js';
+import type { MockRequest, Verifier, VerifyResult, World } from '../../engine/types.js';
+import { bodyField } from '../body-field.js';
+import type { CredentialEnd } from '../provider.js';
+import { rfcxPath, type PathMatcher } from './paths.js';
+import { isExpired, RFCX, secretMatches, userTokenKey, USER_TYPES, type RfcxUserType, type UserTokenRecord } from './records.js';
+import { checkCredentials } from './token-checks.js';
 
 export interface RfcxIdentity {
   type: RfcxUserType;
@@ -14,11 +19,6 @@ type Found = string | undefined | MockError;
 
 const MAX_CREDENTIAL = 512;
 const GUID = /^[0-9a-z-]{1,64}$/;
-
-function bodyField(body: unknown, name: string): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  return Object.hasOwn(body, name) ? (body as Record<string, unknown>)[name] : undefined;
-}
 
 /** One value from one place: absent, a string, or a MockError for anything odd (RFCx answers 401 to it). */
 function single(value: unknown, where: string, pointer: string): Found {
@@ -34,7 +34,6 @@ function single(value: unknown, where: string, pointer: string): Found {
 
 /** The identity: header, then query, then body; the first place that has one wins, even an empty one (as RFCx does). */
 export function findIdentity(req: MockRequest): Found {
-  // Written out rather than looped over a list of places: this runs on every RFCx request.
   const header = single(req.headers['x-auth-user'], 'header x-auth-user', '/headers/x-auth-user');
   if (header !== undefined) return header;
   const query = single(req.query['auth_user'], 'query auth_user', '/query/auth_user');
@@ -79,4 +78,42 @@ export function identityOf(req: MockRequest): RfcxIdentity | MockError {
   if (raw instanceof MockError) return raw;
   if (raw === undefined) return new MockError('auth.missing', 'no x-auth-user header, auth_user query parameter or body field');
   return parseIdentity(raw);
+}
+
+/** `RfcxAuthUser`: the identity alone (the token's verifier checks the two together). */
+export const verifyIdentity: Verifier = ({ req }) => {
+  const identity = identityOf(req);
+  return identity instanceof MockError ? { ok: false, error: identity } : { ok: true, principal: identity };
+};
+
+/** `RfcxAuthToken`: the token with the identity, against the store (what a route of `basePath` may use it for). */
+export function createVerifyToken(basePath: string, matches: PathMatcher): Verifier {
+  return async ({ req, world }): Promise<VerifyResult> => {
+    const identity = identityOf(req);
+    if (identity instanceof MockError) return { ok: false, error: identity };
+    const token = findToken(req);
+    if (token instanceof MockError) return { ok: false, error: token };
+    if (token === undefined) return { ok: false, error: new MockError('auth.missing', 'no x-auth-token header, auth_token body field or query parameter') };
+    const path = rfcxPath(req.path, basePath);
+    const { outcome, commit } = await checkCredentials(world, { identity, token, path, now: world.clock.now(), matches });
+    if (outcome instanceof MockError) return { ok: false, error: outcome };
+    return commit ? { ok: true, principal: outcome, commit } : { ok: true, principal: outcome };
+  };
+}
+
+/** expire: the user token's `token_expires_at` is now; revoke: the user logs out (all of its user tokens removed). */
+export async function endRfcxCredential(world: World, credential: string, how: CredentialEnd): Promise<boolean> {
+  const now = world.clock.now();
+  const key = userTokenKey(credential);
+  return world.store.write((tx) => {
+    const record = tx.get<UserTokenRecord>(RFCX.userTokens, key);
+    if (!record || !secretMatches(credential, record) || isExpired(record.expiresAt, now)) return false;
+    if (how === 'expire') {
+      tx.set<UserTokenRecord>(RFCX.userTokens, key, { ...record, expiresAt: now });
+      return true;
+    }
+    const keys = [...tx.entries<UserTokenRecord>(RFCX.userTokens)].filter(([, r]) => r.userGuid === record.userGuid).map(([k]) => k);
+    for (const k of keys) tx.delete(RFCX.userTokens, k);
+    return true;
+  });
 }

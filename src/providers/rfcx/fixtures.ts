@@ -2,7 +2,8 @@
 
 import { toIso } from '../../world/clock.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';
-import type { ProviderEnv } from '../provider.js';
+import type { CredentialHint, ProviderEnv } from '../provider.js';
+import { firstEntries, hint } from '../hints.js';
 import {
   DEFAULT_GUARDIAN_SETTINGS,
   DEFAULT_REGISTER_PATHS,
@@ -250,3 +251,10 @@ export function sweepRfcx(tx: WriteTx, now: number): void {
   for (const [key, t] of tx.entries<TempTokenRecord>(RFCX.tempTokens)) if (isExpired(t.expiresAt, now)) expiredTemp.push(key);
   for (const key of expiredTemp) tx.delete(RFCX.tempTokens, key);
 }
+
+/** The first guardian, user and invite code, for the start-up banner. */
+export const rfcxCredentialHints = (fixtures: unknown): CredentialHint[] => [
+  ...firstEntries(fixtures, 'guardians', ['guid', 'token'], 1).map((g) => hint(`x-auth-user guardian/${g['guid']} x-auth-token`, g['token']!, true)),
+  ...firstEntries(fixtures, 'users', ['email', 'password'], 1).map((u) => hint(`login ${u['email']}`, u['password']!, true)),
+  ...firstEntries(fixtures, 'registration_tokens', ['code'], 1).map((r) => hint('invite code (x-auth-user register, x-auth-token the whole code)', r['code']!, true)),
+];

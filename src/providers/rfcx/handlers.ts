@@ -19,7 +19,7 @@ import {
   type UserRecord,
   type UserTokenRecord,
 } from './records.js';
-import type { RfcxPrincipal } from './verify.js';
+import type { RfcxPrincipal } from './token-checks.js';
 
 const MINUTE = 60_000;
 const GUARDIAN_GUID = /^[0-9a-z]{12}$/;
@@ -169,24 +169,6 @@ const registerGuardian: Handler = async (ctx) => {
 };
 
 /**
- * A copy of a guardian record with its bookkeeping changed, every field written out: a spread of a stored record
- * takes V8's slow clone path, and pings come every few seconds per guardian.
- */
-function guardianWith(g: GuardianRecord, change: Partial<Pick<GuardianRecord, 'checkins' | 'lastCheckinAt' | 'lastPingAt'>>): GuardianRecord {
-  return {
-    salt: g.salt,
-    hash: g.hash,
-    guid: g.guid,
-    name: g.name,
-    pinCode: g.pinCode,
-    createdAt: g.createdAt,
-    checkins: change.checkins ?? g.checkins,
-    lastCheckinAt: change.lastCheckinAt !== undefined ? change.lastCheckinAt : g.lastCheckinAt,
-    lastPingAt: change.lastPingAt !== undefined ? change.lastPingAt : g.lastPingAt,
-  };
-}
-
-/**
  * Update the guardian the path names (RFCx's handlers look it up by `req.params.guardian_id`, whoever is calling);
  * a guardian that does not exist is a 404.
  */
@@ -203,7 +185,7 @@ async function touchGuardian(ctx: HandlerContext, change: (g: GuardianRecord, no
 }
 
 const checkin: Handler = async (ctx) => {
-  const { now } = await touchGuardian(ctx, (g, at) => guardianWith(g, { checkins: g.checkins + 1, lastCheckinAt: at }));
+  const { now } = await touchGuardian(ctx, (g, at) => ({ ...g, checkins: g.checkins + 1, lastCheckinAt: at }));
   return { status: 200, body: { checkin_id: randomBase36(24), received_at: iso(now) } };
 };
 
@@ -214,7 +196,7 @@ const software: Handler = async (ctx): Promise<MockResponse> => {
 };
 
 const ping: Handler = async (ctx) => {
-  const { guid } = await touchGuardian(ctx, (g, at) => guardianWith(g, { lastPingAt: at }));
+  const { guid } = await touchGuardian(ctx, (g, at) => ({ ...g, lastPingAt: at }));
   return { status: 200, body: { received: true, guid } };
 };
 

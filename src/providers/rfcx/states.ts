@@ -5,7 +5,6 @@ import {
   advance,
   count,
   endCredential,
-  DEFAULTS,
   digest,
   seed,
   text,
@@ -13,6 +12,9 @@ import {
   type StateContext,
   type StateParams,
 } from '../../contracts/state-kit.js';
+
+/** Credentials of the default fixtures (fixtures/default.yaml) that states fall back on. */
+const DEFAULTS = { rfcxEmail: 'demo@rfcx.example' } as const;
 
 /** A stable user guid for an email (UUID v4 layout), so a pact's example stays valid run after run. */
 const rfcxGuidFor = (email: string): string => {

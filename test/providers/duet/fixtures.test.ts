@@ -2,7 +2,7 @@
 // account object of a record an earlier authmock kept in its --state file.
 
 import { describe, expect, it } from 'vitest';
-import { toAccountObject, type DuetAccount } from '../../../src/providers/duet/accounts.js';
+import { toAccountObject, type DuetAccount } from '../../../src/providers/duet/records.js';
 import { useMock } from '../../helpers/harness.js';
 
 const mock = useMock();

@@ -1,9 +1,21 @@
-// DeviceHQ's auth failures on demand: a session ended as when idle too long, or closed as by a new sign-in elsewhere.
+// DeviceHQ's wire format: JSON:API `errors[]` for every failure, and the fault problems `/__admin/faults` answers with.
 
 import { MockError } from '../../engine/errors.js';
-import type { Operation, World } from '../../engine/types.js';
-import type { CredentialEnd, FaultProblems } from '../provider.js';
-import { closeSession, hashSessionToken, SESSIONS, type DevicehqSession } from './sessions.js';
+import type { MockResponse, Operation } from '../../engine/types.js';
+import type { FaultProblems } from '../provider.js';
+
+export const JSON_API = 'application/vnd.api+json';
+
+export function renderDevicehqError(error: MockError): MockResponse {
+  return {
+    status: error.status,
+    body: { errors: [{ status: String(error.status), title: error.title, detail: error.message }] },
+    contentType: JSON_API,
+  };
+}
+
+export const unknownKey = (): MockError =>
+  new MockError('auth.invalid', 'Invalid API key: it was never issued or has been replaced by a newer key');
 
 /** A closed or replaced session answers 401 as an unknown token does (DeviceHQ sends no reason a client can tell apart). */
 const CLOSED = 'session token is unknown, closed, or replaced by a newer session of the account';
@@ -17,16 +29,3 @@ export const devicehqFaultProblems: FaultProblems = {
   'auth.expired': (detail, op) => (usesSession(op) ? new MockError('auth.expired', detail || 'session expired (idle for more than 5 minutes)') : undefined),
   'auth.revoked': (detail, op) => (usesSession(op) ? new MockError('auth.revoked', detail || CLOSED) : undefined),
 };
-
-/** expire: the session's idle time is over now (the next use answers 401 expired); revoke: the session is closed. */
-export async function endDevicehqCredential(world: World, credential: string, how: CredentialEnd): Promise<boolean> {
-  const now = world.clock.now();
-  const hash = hashSessionToken(credential);
-  return world.store.write((tx) => {
-    const session = tx.get<DevicehqSession>(SESSIONS, hash);
-    if (!session || session.tokenHash !== hash || now > session.expiresAt) return false;
-    if (how === 'revoke') return closeSession(tx, hash);
-    tx.set<DevicehqSession>(SESSIONS, hash, { ...session, expiresAt: now - 1 });
-    return true;
-  });
-}

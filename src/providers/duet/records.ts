@@ -1,4 +1,5 @@
-// Duet's state: applications and accounts (hashed secrets), the account object it answers with, and the lookups.
+// Duet's store records: applications, accounts (hashed secrets, indexed by login and by token), the sign-in
+// wrapper setting, and the account object as Duet answers with it.
 
 import { hashSecret, maskSecret, randomAlphanumeric, randomHex, sameDigest } from '../../engine/secrets.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';

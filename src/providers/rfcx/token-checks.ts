@@ -1,4 +1,5 @@
-// Check an RFCx identity + token for one request: the token, its expiry, its paths, its uses (no route checks a type).
+// Check an RFCx identity + token against the store for one request: the token, its expiry, its paths, its uses (no
+// route checks a type). Invite codes and temporary tokens are spent only once the request has passed validation.
 
 import { MockError } from '../../engine/errors.js';
 import type { ReadTx, WriteTx } from '../../world/store.js';

@@ -1,11 +1,8 @@
-// RFCx's pure rules: reading `type/guid`, the lookup orders, guardian paths and allowed-path patterns.
+// RFCx's credentials without a socket: reading `type/guid`, and the orders in which it looks for the identity and the token.
 
 import { describe, expect, it } from 'vitest';
 import { MockError } from '../../../src/engine/errors.js';
 import { findIdentity, findToken, parseIdentity } from '../../../src/providers/rfcx/credentials.js';
-import { isExtended } from '../../../src/providers/rfcx/handlers.js';
-import { compilePattern, createPathMatcher, guardianPathGuid, rfcxPath } from '../../../src/providers/rfcx/paths.js';
-import { splitInviteCode } from '../../../src/providers/rfcx/verify.js';
 import type { MockRequest } from '../../../src/engine/types.js';
 
 const request = (parts: Partial<MockRequest>): MockRequest => ({
@@ -87,88 +84,5 @@ describe('lookup orders', () => {
 
   it('never reads inherited properties of the body', () => {
     expect(findToken(request({ body: Object.create({ auth_token: 'inherited' }) as object }))).toBeUndefined();
-  });
-});
-
-describe('paths', () => {
-  it('strips the base path and the query', () => {
-    expect(rfcxPath('/rfcx/v1/users/logout?x=1', '/rfcx')).toBe('/v1/users/logout');
-    expect(rfcxPath('/rfcxx/v1', '/rfcx')).toBe('/rfcxx/v1');
-  });
-
-  // rfcx-api's auth-as-guardian.js: '^/v1/guardians/' + guid + '/checkins$', '.../software/[a-z]+$', '^/v2/.../pings$'.
-  it.each([
-    ['/v1/guardians/df72c626229f/checkins', 'df72c626229f'],
-    ['/v1/guardians/df72c626229f/software/guardian', 'df72c626229f'],
-    ['/v2/guardians/df72c626229f/software/updater', 'df72c626229f'],
-    ['/v2/guardians/df72c626229f/pings', 'df72c626229f'],
-    ['/v1/guardians/df72c626229f/checkins/', undefined],
-    ['/v2/guardians/df72c626229f/pings/', undefined],
-    ['/v1/guardians/df72c626229f/software/guardian/', undefined],
-    ['/v1/guardians/df72c626229f/software/Guardian', undefined],
-    ['/v1/guardians/df72c626229f/software/role2', undefined],
-    ['/v2/guardians/df72c626229f/checkins', undefined],
-    ['/v1/guardians/df72c626229f/pings', undefined],
-    ['/v1/users/logout', undefined],
-    ['/v1/guardians/df72c626229f%2Fx/checkins', 'df72c626229f%2Fx'],
-  ])('guardian path %s names %s', (path, guid) => {
-    expect(guardianPathGuid(path)).toBe(guid);
-  });
-
-  it.each([
-    ['/v1/users/logout', '/v1/users/logout', true],
-    ['/v1/users/*', '/v1/users/logout', true],
-    ['/v1/users/*', '/v1/users/logout/more', false],
-    ['/v1/**', '/v1/users/logout/more', true],
-    ['/v1/guardians/*/checkins', '/v1/guardians/df72c626229f/checkins', true],
-    ['/v1/users.me', '/v1/usersXme', false],
-    ['^/v1/player/web', '/v1/player/web/anything', true],
-    ['^/v1/player/web$', '/v1/player/web/anything', false],
-  ])('pattern %s matches %s: %s', (pattern, path, want) => {
-    expect(createPathMatcher()([pattern], path)).toBe(want);
-  });
-
-  it('an invalid regular expression matches nothing', () => {
-    expect(compilePattern('^(')).toBeNull();
-    expect(createPathMatcher()(['^('], '/v1/users/logout')).toBe(false);
-  });
-});
-
-// Legacy login (rfcx-api noncore/v1/users/users.js before ed88c0ade): `parseInt(req.body.extended_expiration) === 1`.
-describe('extended_expiration, read as JavaScript parseInt reads it', () => {
-  it.each<[unknown, boolean]>([
-    [1, true],
-    ['1', true],
-    [' 1', true],
-    ['1.9', true],
-    ['1abc', true],
-    [1.5, true],
-    ['0x1', true],
-    [[1], true],
-    [true, false],
-    ['true', false],
-    [0, false],
-    ['01x', true],
-    [2, false],
-    ['', false],
-    [null, false],
-    [undefined, false],
-    [{}, false],
-    [[Object.create(null) as object], false],
-  ])('%j → extended %s', (value, want) => {
-    expect(isExtended(value)).toBe(want);
-  });
-});
-
-// rfcx-api auth-with-registration-token.js: the first half of the code is the invite's guid, the second its secret.
-describe('splitInviteCode', () => {
-  it.each([
-    ['ab12cd34', { guid: 'ab12', secret: 'cd34' }],
-    ['AB12CD34', { guid: 'ab12', secret: 'cd34' }],
-    ['abc', { guid: 'a', secret: 'bc' }],
-    ['cd34', { guid: 'cd', secret: '34' }],
-    ['x', { guid: '', secret: 'x' }],
-  ])('%s → %j', (code, want) => {
-    expect(splitInviteCode(code)).toEqual(want);
   });
 });
