@@ -2,7 +2,7 @@
 
 import type { ServeConfig } from './config.js';
 import type { RunningServer } from './server.js';
-import type { Logger } from './http/app.js';
+import type { Logger } from './logger.js';
 import { maskSecret } from './engine/secrets.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);

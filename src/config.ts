@@ -1,24 +1,40 @@
-// Parse the command line once: every option, its default and its error message in one place.
+// Parse the command line once into one Settings: every option, its default and its error message in one place.
 
+import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
+import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
 }
 
-export interface ServeConfig {
-  command: 'serve';
-  document: string | undefined;
+/** Added latency per request: a random value in [minMs, maxMs]. */
+export interface Latency {
+  minMs: number;
+  maxMs: number;
+}
+
+/** How much state sandboxes may hold, in bytes of JSON: each, and all together. */
+export interface SandboxLimits {
+  sandboxBytes: number;
+  totalBytes: number;
+}
+
+/** Every setting of a running authmock, each default resolved here once (`defaultSettings`); nothing below has one. */
+export interface Settings {
+  /** The OpenAPI document served. */
+  document: string;
+  fixtures: string;
   port: number;
   host: string;
-  fixtures: string | undefined;
+  /** Keep state, sandboxes and clocks in this SQLite file (--state). */
   state: string | undefined;
   resetState: boolean;
-  providers: string[] | undefined;
-  latency: { minMs: number; maxMs: number } | undefined;
+  latency: Latency | undefined;
   adminToken: string | undefined;
+  /** A response that breaks the document becomes a 500. */
   strict: boolean;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
@@ -31,7 +47,61 @@ export interface ServeConfig {
    */
   bannerText: 'stdout' | 'stderr' | 'none';
   watch: boolean;
+  /** The largest request body, in bytes. */
   bodyLimit: number;
+  /** The deepest nesting a request body may have. */
+  maxDepth: number;
+  /** A sandbox unused for this long is deleted. */
+  sandboxIdleMs: number;
+  maxSandboxes: number;
+  sandboxLimits: SandboxLimits;
+  /** Requests kept per world for GET /__admin/requests. */
+  requestLogSize: number;
+  /** How often expired sessions are swept from every world. */
+  sweepIntervalMs: number;
+  /** The package version (GET /__admin/health). */
+  version: string;
+}
+
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+/** The settings of `authmock serve` with no options (tests and tools start from these). */
+export function defaultSettings(): Settings {
+  return {
+    document: DEFAULT_DOCUMENT,
+    fixtures: DEFAULT_FIXTURES,
+    port: 4010,
+    host: '127.0.0.1',
+    state: undefined,
+    resetState: false,
+    latency: undefined,
+    adminToken: undefined,
+    strict: false,
+    tlsCert: undefined,
+    tlsKey: undefined,
+    logLevel: 'info',
+    logFormat: 'json',
+    bannerText: 'none',
+    watch: false,
+    bodyLimit: 1024 * 1024,
+    maxDepth: 32,
+    sandboxIdleMs: 30 * 60_000,
+    maxSandboxes: 100,
+    sandboxLimits: { sandboxBytes: 1024 * 1024, totalBytes: 64 * 1024 * 1024 },
+    requestLogSize: 500,
+    sweepIntervalMs: 30_000,
+    version: VERSION,
+  };
+}
+
+/** The defaults with some settings given (for tests and for tools that start an authmock of their own). */
+export function resolveSettings(given: Partial<Settings> = {}): Settings {
+  return { ...defaultSettings(), ...given };
+}
+
+export interface ServeConfig extends Settings {
+  command: 'serve';
+  providers: string[] | undefined;
   /** emnify's JWT settings; undefined = the fixtures' `emnify.jwt` or the defaults. */
   emnify: { jwtSecret: string | undefined; authTokenTtlSeconds: number | undefined; applicationAuthTokenTtlSeconds: number | undefined };
 }
@@ -161,7 +231,7 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   const providers = v.providers?.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
   for (const p of providers ?? []) if (!PROVIDERS.includes(p)) throw new UsageError(`--providers: unknown provider '${p}' (known: ${PROVIDERS.join(', ')})`);
   if (providers?.length === 0) throw new UsageError('--providers needs at least one provider');
-  const logLevel = v['log-level'] ?? 'info';
+  const logLevel = v['log-level'] ?? defaultSettings().logLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level '${logLevel}' is not one of ${LOG_LEVELS.join(', ')}`);
   const logFormat = v['log-format'] ?? (isTty ? 'pretty' : 'json');
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
@@ -170,25 +240,27 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   if (v['jwt-secret'] !== undefined && Buffer.byteLength(v['jwt-secret'], 'utf8') < 48) throw new UsageError('--jwt-secret must be at least 48 bytes (HS384)');
   const ttl = (name: 'emnify-user-jwt-ttl' | 'emnify-app-jwt-ttl'): number | undefined =>
     v[name] === undefined ? undefined : parseInteger(name, v[name], 1, 10 * 365 * 24 * 3600);
+  const defaults = defaultSettings();
   return {
+    ...defaults,
     command: 'serve',
-    document: parsed.positionals[0],
-    port: v.port === undefined ? 4010 : parseInteger('port', v.port, 0, 65535),
-    host: v.host ?? '127.0.0.1',
-    fixtures: v.fixtures,
+    document: parsed.positionals[0] ?? defaults.document,
+    port: v.port === undefined ? defaults.port : parseInteger('port', v.port, 0, 65535),
+    host: v.host ?? defaults.host,
+    fixtures: v.fixtures ?? defaults.fixtures,
     state: v.state,
-    resetState: v['reset-state'] ?? false,
+    resetState: v['reset-state'] ?? defaults.resetState,
     providers,
-    latency: v.latency === undefined ? undefined : parseLatency(v.latency),
+    latency: v.latency === undefined ? defaults.latency : parseLatency(v.latency),
     adminToken: v['admin-token'],
-    strict: v.strict ?? false,
+    strict: v.strict ?? defaults.strict,
     tlsCert: v['tls-cert'],
     tlsKey: v['tls-key'],
     logLevel: logLevel as ServeConfig['logLevel'],
     logFormat,
     bannerText: logFormat === 'pretty' ? 'stdout' : v['log-format'] === undefined ? 'stderr' : 'none',
-    watch: v.watch ?? false,
-    bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
+    watch: v.watch ?? defaults.watch,
+    bodyLimit: v['body-limit'] === undefined ? defaults.bodyLimit : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
     emnify: { jwtSecret: v['jwt-secret'], authTokenTtlSeconds: ttl('emnify-user-jwt-ttl'), applicationAuthTokenTtlSeconds: ttl('emnify-app-jwt-ttl') },
   };
 }
