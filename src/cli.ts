@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { defaultSettings, parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { DEFAULT_DOCUMENT } from './paths.js';
 import { loadTls, startServer, StartupError, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './world/clock.js';
@@ -159,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
     case 'docs': {
       const { buildDocs } = await import('./docs/build-docs.js');
       const built = await buildDocs({
-        document: config.document ?? DEFAULT_DOCUMENT,
+        document: config.document,
         out: config.out,
         ...(config.serverUrl ? { serverUrl: config.serverUrl } : {}),
         ...(config.title ? { title: config.title } : {}),

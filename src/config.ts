@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
 import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
+import type { SandboxLimits } from './world/worlds.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
@@ -14,12 +15,6 @@ export class UsageError extends Error {
 export interface Latency {
   minMs: number;
   maxMs: number;
-}
-
-/** How much state sandboxes may hold, in bytes of JSON: each, and all together. */
-export interface SandboxLimits {
-  sandboxBytes: number;
-  totalBytes: number;
 }
 
 /** Every setting of a running authmock, each default resolved here once (`defaultSettings`); nothing below has one. */
@@ -108,7 +103,7 @@ export interface ServeConfig extends Settings {
 
 export interface DocsConfig {
   command: 'docs';
-  document: string | undefined;
+  document: string;
   out: string;
   serverUrl: string | undefined;
   title: string | undefined;
@@ -279,5 +274,5 @@ function parseDocsConfig(rest: ReadonlyArray<string>): Config {
   if (v['server-url'] !== undefined && toServerUrl(v['server-url']) === undefined) {
     throw new UsageError(`--server-url '${v['server-url']}' is not an absolute http(s) URL such as http://192.168.1.20:4010`);
   }
-  return { command: 'docs', document: parsed.positionals[0], out: v.out, serverUrl: v['server-url'], title: v.title };
+  return { command: 'docs', document: parsed.positionals[0] ?? DEFAULT_DOCUMENT, out: v.out, serverUrl: v['server-url'], title: v.title };
 }

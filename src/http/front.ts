@@ -17,11 +17,11 @@ export interface FrontOptions {
   logger: Logger;
 }
 
-/** An error that escaped the pipeline, as the client sees it: a malformed URL is the client's, anything else ours. */
-function toMockError(error: unknown, ctx: Context, logger: Logger): MockError {
+/** An error that escaped the pipeline, as the client sees it: a malformed URL is the client's, anything else ours (`unexpected`). */
+export function toMockError(error: unknown, unexpected: (error: Error) => void): MockError {
   if (error instanceof MockError) return error;
   if (error instanceof URIError) return new MockError('request.parameter_invalid', 'the URL has a malformed percent-encoding');
-  logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack }, path: ctx.path }, 'request failed');
+  unexpected(error as Error);
   return new MockError('internal', 'authmock failed while answering; see its log');
 }
 
@@ -56,7 +56,8 @@ export function createFront({ worlds, operations, logger }: FrontOptions): Middl
     try {
       await next();
     } catch (error) {
-      respondError(ctx, state, toMockError(error, ctx, logger), undefined);
+      const log = (e: Error): void => logger.error({ err: { message: e.message, stack: e.stack }, path: ctx.path }, 'request failed');
+      respondError(ctx, state, toMockError(error, log), undefined);
     }
     const entry = toLoggedRequest(ctx, state, begin);
     worlds.record(state.runtime, entry);

@@ -15,9 +15,13 @@ export interface RequestState {
   headers: HeaderBag;
 }
 
-/** Single headers as strings, repeated ones as arrays (so that a credential sent twice can be refused). */
+/**
+ * Single headers as strings, repeated ones as arrays (so that a credential sent twice can be refused). The bag has no
+ * prototype, like the query object: a header named `__proto__` or `constructor` is a plain entry, and a name never
+ * sent reads as undefined.
+ */
 export function toHeaderBag(req: IncomingMessage): HeaderBag {
-  const bag: Record<string, string | string[]> = {};
+  const bag = Object.create(null) as Record<string, string | string[]>;
   for (const [name, values = []] of Object.entries(req.headersDistinct)) bag[name] = values.length === 1 ? values[0]! : values;
   return bag;
 }
