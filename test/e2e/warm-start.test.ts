@@ -13,10 +13,12 @@ afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 /** Build the app from dist/ in a fresh process; print which ajv modules it loaded. */
 function startAndList(): string[] {
   const server = pathToFileURL(resolve('dist/server.js')).href;
+  const config = pathToFileURL(resolve('dist/config.js')).href;
   const script = `
     const { createRequire } = await import('node:module');
     const { buildApp } = await import(${JSON.stringify(server)});
-    const mock = await buildApp({ cacheDir: ${JSON.stringify(cacheDir)} });
+    const { resolveSettings } = await import(${JSON.stringify(config)});
+    const mock = await buildApp({ settings: resolveSettings(), cacheDir: ${JSON.stringify(cacheDir)} });
     await new Promise((r) => setTimeout(r, 300)); // the validator cache is written after start-up
     mock.close();
     const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => /[\\\\/]ajv[\\\\/]dist[\\\\/]/.test(k));
