@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 const root = new URL('../dist/', import.meta.url);
 const { loadDocument } = await import(new URL('engine/document/load-document.js', root).href);
 const { createApp } = await import(new URL('http/app.js', root).href);
+const { resolveSettings } = await import(new URL('config.js', root).href);
 const { buildOperationIndex } = await import(new URL('engine/document/operation-index.js', root).href);
 const { sampleFromSchema } = await import(new URL('engine/example.js', root).href);
 const { createPactChecker } = await import(new URL('contracts/check-pacts.js', root).href);
@@ -103,7 +104,7 @@ async function measureDocument(file) {
   const logger = { info() {}, warn: (_o, m) => warnings.push(m), error: (_o, m) => warnings.push(m), isLevelEnabled: () => false };
   let mock;
   try {
-    mock = await createApp({ specs: [spec], providers: [], strict: false, logger });
+    mock = await createApp({ specs: [spec], providers: [], settings: resolveSettings({ strict: false }), logger });
   } catch (error) {
     return { file, loaded: false, reason: `createApp: ${error.message.split('\n')[0]}` };
   }

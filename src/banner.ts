@@ -1,8 +1,8 @@
 // The start-up banner: where each provider lives, the admin and docs URLs, the seeded credentials, how to move the clock.
 
-import type { ServeConfig } from './config.js';
+import type { Settings } from './config.js';
 import type { RunningServer } from './server.js';
-import type { Logger } from './http/app.js';
+import type { Logger } from './logger.js';
 import { maskSecret } from './engine/secrets.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -42,14 +42,13 @@ export function bannerData(running: RunningServer, host: string, format: 'pretty
  */
 export function printBanner(
   running: RunningServer,
-  config: Pick<ServeConfig, 'host' | 'logFormat'> & Partial<Pick<ServeConfig, 'bannerText'>>,
+  config: Pick<Settings, 'host' | 'logFormat' | 'bannerText'>,
   logger: Logger,
   streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = { stdout: process.stdout, stderr: process.stderr },
 ): void {
   if (config.logFormat === 'json') logger.info({ banner: bannerData(running, config.host, 'json') }, 'authmock listening');
-  const where = config.bannerText ?? (config.logFormat === 'json' ? 'none' : 'stdout');
-  if (where === 'none') return;
-  streams[where].write(bannerText(bannerData(running, config.host, 'pretty')));
+  if (config.bannerText === 'none') return;
+  streams[config.bannerText].write(bannerText(bannerData(running, config.host, 'pretty')));
 }
 
 /** The banner as lines of plain text (no colour codes: it may go to a file). */

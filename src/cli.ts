@@ -2,28 +2,23 @@
 // The authmock command: the only module that reads process.argv and the environment, or exits.
 
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
+import { defaultSettings, parseConfig, HELP, UsageError, type ServeConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { loadTls, startServer, StartupError, type RunningServer, type ServerOptions } from './server.js';
+import { loadTls, startServer, StartupError, type ServerOptions } from './server.js';
 import { printBanner } from './banner.js';
 import { createClock } from './world/clock.js';
 import { loadDocument } from './engine/document/load-document.js';
 import { createFixtureValidator, loadFixtures } from './world/fixtures.js';
 import { watchFiles } from './watch.js';
 
-const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 async function serve(config: ServeConfig): Promise<void> {
   const logger = await createLogger(config.logLevel, config.logFormat);
   const tls = config.tlsCert && config.tlsKey ? await loadTls(config.tlsCert, config.tlsKey, (file) => readFile(file)) : undefined;
   const clock = createClock();
   const base = optionsFor(config, clock, logger, tls);
-  const start = (): Promise<RunningServer> =>
-    startServer({ ...base, port: config.port, stateFile: config.state, resetState: config.resetState });
-  let running = await start();
+  let running = await startServer(base);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -45,8 +40,8 @@ async function serve(config: ServeConfig): Promise<void> {
 
   if (config.watch) {
     // By folder, so that saves that replace the file (editors' safe write, `sed -i`) keep reloading.
-    const documentFile = config.document ?? DEFAULT_DOCUMENT;
-    watchFiles([documentFile, config.fixtures ?? DEFAULT_FIXTURES], async (file) => {
+    const documentFile = config.document;
+    watchFiles([documentFile, config.fixtures], async (file) => {
       try {
         // Check the changed file before stopping anything: a typo leaves the previous version serving.
         if (file === documentFile) await loadDocument(file);
@@ -64,7 +59,7 @@ async function serve(config: ServeConfig): Promise<void> {
         await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
         running.server.closeAllConnections();
         await closed;
-        running = await startServer(config.state ? { ...base, port, stateFile: config.state } : { ...base, port, initial: live });
+        running = await startServer({ ...base, settings: { ...config, port }, ...(config.state ? {} : { initial: live }) });
         logger.info({ file }, 'reloaded');
       } catch (error) {
         logger.error({ file, reason: (error as Error).message }, 'reload failed');
@@ -80,19 +75,11 @@ function optionsFor(
   tls: { cert: Buffer; key: Buffer } | undefined,
 ): ServerOptions {
   return {
-    document: config.document,
-    fixtures: config.fixtures,
-    host: config.host,
-    providers: config.providers,
+    settings: config,
+    ...(config.providers ? { providers: config.providers } : {}),
     clock,
     logger,
-    strict: config.strict,
-    adminToken: config.adminToken,
-    bodyLimit: config.bodyLimit,
-    latency: config.latency,
-    tls,
-    version,
-    providerOptions: config.providerSettings,
+    ...(tls ? { tls } : {}),
   };
 }
 
@@ -142,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     case 'version':
-      process.stdout.write(`${version}\n`);
+      process.stdout.write(`${defaultSettings().version}\n`);
       return 0;
     case 'other': {
       const io = { stdout: (t: string) => void process.stdout.write(t), stderr: (t: string) => void process.stderr.write(t) };
@@ -159,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     case 'docs': {
       const { buildDocs } = await import('./docs/build-docs.js');
       const built = await buildDocs({
-        document: config.document ?? DEFAULT_DOCUMENT,
+        document: config.document,
         out: config.out,
         ...(config.serverUrl ? { serverUrl: config.serverUrl } : {}),
         ...(config.title ? { title: config.title } : {}),

@@ -1,26 +1,37 @@
-// Parse the command line once: every option, its default and its error message in one place.
+// Parse the command line once into one Settings: every option, its default and its error message in one place.
 
+import { createRequire } from 'node:module';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closestName } from './did-you-mean.js';
 import { toServerUrl } from './docs/docs-page.js';
 import { ProviderOptionError } from './providers/provider.js';
 import { REGISTRY, type ProviderSettings } from './providers/registry.js';
+import { DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
+import type { SandboxLimits } from './world/worlds.js';
 
 export class UsageError extends Error {
   readonly code = 'usage' as const;
 }
 
-export interface ServeConfig {
-  command: 'serve';
-  document: string | undefined;
+/** Added latency per request: a random value in [minMs, maxMs]. */
+export interface Latency {
+  minMs: number;
+  maxMs: number;
+}
+
+/** Every setting of a running authmock, each default resolved here once (`defaultSettings`); nothing below has one. */
+export interface Settings {
+  /** The OpenAPI document served. */
+  document: string;
+  fixtures: string;
   port: number;
   host: string;
-  fixtures: string | undefined;
+  /** Keep state, sandboxes and clocks in this SQLite file (--state). */
   state: string | undefined;
   resetState: boolean;
-  providers: string[] | undefined;
-  latency: { minMs: number; maxMs: number } | undefined;
+  latency: Latency | undefined;
   adminToken: string | undefined;
+  /** A response that breaks the document becomes a 500. */
   strict: boolean;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
@@ -33,14 +44,69 @@ export interface ServeConfig {
    */
   bannerText: 'stdout' | 'stderr' | 'none';
   watch: boolean;
+  /** The largest request body, in bytes. */
   bodyLimit: number;
   /** Each provider's own options, read by the provider (only what was given; the rest come from fixtures or defaults). */
   providerSettings: ProviderSettings;
+  /** The deepest nesting a request body may have. */
+  maxDepth: number;
+  /** A sandbox unused for this long is deleted. */
+  sandboxIdleMs: number;
+  maxSandboxes: number;
+  sandboxLimits: SandboxLimits;
+  /** Requests kept per world for GET /__admin/requests. */
+  requestLogSize: number;
+  /** How often expired sessions are swept from every world. */
+  sweepIntervalMs: number;
+  /** The package version (GET /__admin/health). */
+  version: string;
+}
+
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+/** The settings of `authmock serve` with no options (tests and tools start from these). */
+export function defaultSettings(): Settings {
+  return {
+    document: DEFAULT_DOCUMENT,
+    fixtures: DEFAULT_FIXTURES,
+    port: 4010,
+    host: '127.0.0.1',
+    state: undefined,
+    resetState: false,
+    latency: undefined,
+    adminToken: undefined,
+    strict: false,
+    tlsCert: undefined,
+    tlsKey: undefined,
+    logLevel: 'info',
+    logFormat: 'json',
+    bannerText: 'none',
+    watch: false,
+    bodyLimit: 1024 * 1024,
+    maxDepth: 32,
+    sandboxIdleMs: 30 * 60_000,
+    maxSandboxes: 100,
+    sandboxLimits: { sandboxBytes: 1024 * 1024, totalBytes: 64 * 1024 * 1024 },
+    requestLogSize: 500,
+    sweepIntervalMs: 30_000,
+    version: VERSION,
+    providerSettings: {},
+  };
+}
+
+/** The defaults with some settings given (for tests and for tools that start an authmock of their own). */
+export function resolveSettings(given: Partial<Settings> = {}): Settings {
+  return { ...defaultSettings(), ...given };
+}
+
+export interface ServeConfig extends Settings {
+  command: 'serve';
+  providers: string[] | undefined;
 }
 
 export interface DocsConfig {
   command: 'docs';
-  document: string | undefined;
+  document: string;
   out: string;
   serverUrl: string | undefined;
   title: string | undefined;
@@ -164,32 +230,34 @@ export function parseConfig(argv: ReadonlyArray<string>, isTty: boolean): Config
   const providers = v.providers?.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
   for (const p of providers ?? []) if (!PROVIDERS.includes(p)) throw new UsageError(`--providers: unknown provider '${p}' (known: ${PROVIDERS.join(', ')})`);
   if (providers?.length === 0) throw new UsageError('--providers needs at least one provider');
-  const logLevel = v['log-level'] ?? 'info';
+  const logLevel = v['log-level'] ?? defaultSettings().logLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new UsageError(`--log-level '${logLevel}' is not one of ${LOG_LEVELS.join(', ')}`);
   const logFormat = v['log-format'] ?? (isTty ? 'pretty' : 'json');
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new UsageError(`--log-format '${logFormat}' is not pretty or json`);
   if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
   if (v['admin-token'] !== undefined && v['admin-token'].length < ADMIN_TOKEN_MIN) throw new UsageError(`--admin-token must be at least ${ADMIN_TOKEN_MIN} characters`);
   const providerSettings = readProviderSettings(v as Readonly<Record<string, unknown>>);
+  const defaults = defaultSettings();
   return {
+    ...defaults,
     command: 'serve',
-    document: parsed.positionals[0],
-    port: v.port === undefined ? 4010 : parseInteger('port', v.port, 0, 65535),
-    host: v.host ?? '127.0.0.1',
-    fixtures: v.fixtures,
+    document: parsed.positionals[0] ?? defaults.document,
+    port: v.port === undefined ? defaults.port : parseInteger('port', v.port, 0, 65535),
+    host: v.host ?? defaults.host,
+    fixtures: v.fixtures ?? defaults.fixtures,
     state: v.state,
-    resetState: v['reset-state'] ?? false,
+    resetState: v['reset-state'] ?? defaults.resetState,
     providers,
-    latency: v.latency === undefined ? undefined : parseLatency(v.latency),
+    latency: v.latency === undefined ? defaults.latency : parseLatency(v.latency),
     adminToken: v['admin-token'],
-    strict: v.strict ?? false,
+    strict: v.strict ?? defaults.strict,
     tlsCert: v['tls-cert'],
     tlsKey: v['tls-key'],
     logLevel: logLevel as ServeConfig['logLevel'],
     logFormat,
     bannerText: logFormat === 'pretty' ? 'stdout' : v['log-format'] === undefined ? 'stderr' : 'none',
-    watch: v.watch ?? false,
-    bodyLimit: v['body-limit'] === undefined ? 1024 * 1024 : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
+    watch: v.watch ?? defaults.watch,
+    bodyLimit: v['body-limit'] === undefined ? defaults.bodyLimit : parseInteger('body-limit', v['body-limit'], 1, 1024 * 1024 * 1024),
     providerSettings,
   };
 }
@@ -219,5 +287,5 @@ function parseDocsConfig(rest: ReadonlyArray<string>): Config {
   if (v['server-url'] !== undefined && toServerUrl(v['server-url']) === undefined) {
     throw new UsageError(`--server-url '${v['server-url']}' is not an absolute http(s) URL such as http://192.168.1.20:4010`);
   }
-  return { command: 'docs', document: parsed.positionals[0], out: v.out, serverUrl: v['server-url'], title: v.title };
+  return { command: 'docs', document: parsed.positionals[0] ?? DEFAULT_DOCUMENT, out: v.out, serverUrl: v['server-url'], title: v.title };
 }

@@ -3,10 +3,12 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions, type Logger, type MockApp } from './http/app.js';
+import { createApp, type AppOptions, type MockApp } from './http/app.js';
+import type { Logger } from './logger.js';
 import type { ControllableClock } from './world/clock.js';
-import { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES } from './paths.js';
-import { REGISTRY, type ProviderSettings, type Registry } from './providers/registry.js';
+import { ADMIN_DOCUMENT } from './paths.js';
+import type { Settings } from './config.js';
+import { REGISTRY, type Registry } from './providers/registry.js';
 import { loadDocument } from './engine/document/load-document.js';
 import { createFixtureValidator, loadFixtures, seedStore } from './world/fixtures.js';
 import { createMemoryStore, type DurableSink } from './world/memory-store.js';
@@ -17,32 +19,17 @@ import { MAIN_WORLD, type LoadedWorld, type StateDatabase } from './world/databa
 import { createStateValidator } from './world/validate-state.js';
 import { createLiveWorld, type WorldPersistence } from './world/worlds.js';
 
+/** What a server is built from: the settings, and the parts a caller (the CLI, a test) wires in. */
 export interface ServerOptions {
-  document?: string;
-  fixtures?: string;
-  host?: string;
-  port?: number;
+  settings: Settings;
   /** Only these providers (names); default all. */
   providers?: ReadonlyArray<string>;
-  /** Settings per provider name (as each provider's `readSettings` gives them). */
-  providerOptions?: ProviderSettings;
   /** The providers to serve from (default: those authmock ships; a test adds its own). */
   registry?: Registry;
   clock?: ControllableClock;
   store?: Store;
   logger?: Logger;
-  strict?: boolean;
-  adminToken?: string;
-  bodyLimit?: number;
-  latency?: AppOptions['latency'];
   tls?: { cert: Buffer; key: Buffer };
-  version?: string;
-  /** Keep state across restarts in this file. */
-  stateFile?: string;
-  /** Start from the fixtures even if the state file is unreadable (it is then replaced). */
-  resetState?: boolean;
-  /** Memory bounds for sandboxes (default 1 MiB each, 64 MiB together). */
-  sandboxLimits?: AppOptions['sandboxLimits'];
   /** Wraps each world's writes to the state database (tests use it to make writes fail). */
   wrapStateSink?: (sink: DurableSink) => DurableSink;
   /** Start from this state (e.g. the live state before a --watch reload); the fixtures are seeded over it. */
@@ -111,22 +98,22 @@ export interface RunningServer {
 }
 
 export async function buildApp(options: ServerOptions): Promise<MockApp> {
-  const document = options.document ?? DEFAULT_DOCUMENT;
-  const [spec, admin] = await Promise.all([loadDocument(document), loadDocument(ADMIN_DOCUMENT)]);
-  const all = (options.registry ?? REGISTRY).create(options.providerOptions ?? {});
+  const { settings } = options;
+  const [spec, admin] = await Promise.all([loadDocument(settings.document), loadDocument(ADMIN_DOCUMENT)]);
+  const all = (options.registry ?? REGISTRY).create(settings.providerSettings);
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const validateFixtures = createFixtureValidator(providers);
-  const fixtures = await loadFixtures(options.fixtures ?? DEFAULT_FIXTURES, validateFixtures);
+  const fixtures = await loadFixtures(settings.fixtures, validateFixtures);
   const clock = options.clock ?? createClock();
-  const appOptions: AppOptions = { specs: [spec, admin], providers, fixtures, clock, validateFixtures };
+  const appOptions: AppOptions = { specs: [spec, admin], providers, settings, fixtures, clock, validateFixtures };
   /** What `POST /__admin/reset` returns to when the main store does not start from the fixtures. */
   const fixtureBaseline = async (): Promise<Snapshot> => {
     const fresh = createMemoryStore();
     await seedStore(fresh, providers, fixtures, clock);
     return fresh.snapshot();
   };
-  if (options.stateFile) {
-    const opened = await openState(options.stateFile, { reset: options.resetState ?? false, validate: createStateValidator(providers, clock) });
+  if (settings.state) {
+    const opened = await openState(settings.state, { reset: settings.resetState, validate: createStateValidator(providers, clock) });
     try {
       const wrap = options.wrapStateSink ?? ((sink: DurableSink) => sink);
       await useDatabase(appOptions, opened.db, (id) => wrap(opened.db.sink(id)), opened.worlds, await fixtureBaseline(), clock);
@@ -134,7 +121,7 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
       opened.db.close();
       throw error;
     }
-    if (opened.notice) options.logger?.warn({ file: options.stateFile }, opened.notice);
+    if (opened.notice) options.logger?.warn({ file: settings.state }, opened.notice);
   }
   if (options.initial && !appOptions.store) {
     const store = createMemoryStore({ initial: options.initial, baseline: await fixtureBaseline() });
@@ -142,9 +129,8 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
     appOptions.store = store;
     appOptions.seedMainStore = false;
   }
-  for (const key of ['store', 'logger', 'strict', 'adminToken', 'bodyLimit', 'latency', 'version', 'sandboxLimits'] as const) {
-    if (options[key] !== undefined) (appOptions as unknown as Record<string, unknown>)[key] = options[key];
-  }
+  if (options.store) appOptions.store = options.store;
+  if (options.logger) appOptions.logger = options.logger;
   return createApp(appOptions);
 }
 
@@ -188,7 +174,7 @@ async function useDatabase(
   appOptions.onClose = () => db.close();
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const mock = await buildApp(options);
   const handler = mock.callback();
   // Node checks headersTimeout/requestTimeout only every connectionsCheckingInterval (30 s by default).
@@ -203,13 +189,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  const host = options.host ?? '127.0.0.1';
+  const { host, port: wanted } = options.settings;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       mock.close();
-      reject(toListenError(error, host, options.port ?? 0));
+      reject(toListenError(error, host, wanted));
     });
-    server.listen(options.port ?? 0, host, () => resolve());
+    server.listen(wanted, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

@@ -1,4 +1,4 @@
-// Find the document's operation for a pact request: path templates, and the prefix a pact may omit or add (pure).
+// Find the document's operation for a pact request: the route table, plus the prefix a pact may omit or add (pure).
 //
 // A client team's pact records the paths it sends to the real API (`/1/account/sign_in`), while authmock serves each
 // provider under a mount (`/<provider>/<its path>`); a pact written against a server URL with a base path carries
@@ -6,11 +6,9 @@
 // rewrite under which most of its requests name a documented operation.
 
 import type { Operation } from '../engine/types.js';
+import { createRouteTable, type RouteMatch } from '../engine/routes.js';
 
-export type MatchResult =
-  | { kind: 'found'; op: Operation; params: Record<string, string> }
-  | { kind: 'method'; allowed: string[] }
-  | { kind: 'none' };
+export type MatchResult = RouteMatch;
 
 /** How a pact's paths become the document's paths: strip `strip` (a server base path), then put `add` (a mount) in front. */
 export interface PathRewrite {
@@ -25,36 +23,6 @@ export interface OperationMatcher {
   /** Every rewrite worth trying for this document, the identity first. */
   readonly rewrites: ReadonlyArray<PathRewrite>;
 }
-
-interface Template {
-  regex: RegExp;
-  names: string[];
-  byMethod: Map<string, Operation>;
-}
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-
-function compileTemplate(path: string): { regex: RegExp; names: string[] } {
-  const names: string[] = [];
-  let source = '';
-  let last = 0;
-  for (const m of path.matchAll(/\{([^}]+)\}/g)) {
-    // A blank segment still names the operation, so that check-pacts can say the parameter is blank.
-    source += escapeRegex(path.slice(last, m.index)) + '([^/]*)';
-    names.push(m[1]!);
-    last = m.index + m[0].length;
-  }
-  source += escapeRegex(path.slice(last));
-  return { regex: new RegExp(`^${source}/?$`), names };
-}
-
-const decode = (text: string): string => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-};
 
 /** The path part of each server URL that is not `/` (`https://x/api/v3` → `/api/v3`). */
 function serverBasePaths(servers: unknown): string[] {
@@ -75,38 +43,14 @@ function serverBasePaths(servers: unknown): string[] {
   return [...out];
 }
 
+/** The route table the server uses, with blank path parameters let through (check-pacts names them), and the rewrites to try. */
 export function createOperationMatcher(ops: ReadonlyArray<Operation>, servers?: unknown): OperationMatcher {
-  const byPath = new Map<string, Template>();
-  for (const op of ops) {
-    let t = byPath.get(op.path);
-    if (!t) byPath.set(op.path, (t = { ...compileTemplate(op.path), byMethod: new Map() }));
-    t.byMethod.set(op.method, op);
-  }
-  // Literal paths before templated ones, as the router does.
-  const templates = [...byPath.values()].sort((a, b) => a.names.length - b.names.length);
+  const table = createRouteTable(ops, { blankParameters: true });
   const mounts = [...new Set(ops.map((op) => /^\/[^/{]+/.exec(op.path)?.[0]).filter((m): m is string => m !== undefined))].sort();
   const strips = ['', ...serverBasePaths(servers)];
   const rewrites: PathRewrite[] = [];
   for (const strip of strips) for (const add of ['', ...mounts]) rewrites.push({ strip, add });
-
-  return {
-    rewrites,
-    match(method, path) {
-      const allowed = new Set<string>();
-      for (const t of templates) {
-        const m = t.regex.exec(path);
-        if (!m) continue;
-        const op = t.byMethod.get(method.toUpperCase());
-        if (op) {
-          const params: Record<string, string> = Object.create(null) as Record<string, string>;
-          t.names.forEach((name, i) => (params[name] = decode(m[i + 1] ?? '')));
-          return { kind: 'found', op, params };
-        }
-        for (const x of t.byMethod.keys()) allowed.add(x);
-      }
-      return allowed.size > 0 ? { kind: 'method', allowed: [...allowed].sort() } : { kind: 'none' };
-    },
-  };
+  return { rewrites, match: (method, path) => table.match(method, path) };
 }
 
 /** The document path for a pact path under a rewrite, or undefined when the pact path lacks the base to strip. */

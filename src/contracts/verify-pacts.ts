@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { VerifierOptions } from '@pact-foundation/pact';
-import { startServer, type RunningServer, type ServerOptions } from '../server.js';
+import { startServer, type RunningServer } from '../server.js';
+import { resolveSettings, type Settings } from '../config.js';
 import type { Operation } from '../engine/types.js';
 import { REGISTRY } from '../providers/registry.js';
 import { expandPactPaths, PactFileError, readPactFile, type PactFile } from './pact-file.js';
@@ -28,7 +29,7 @@ export interface VerifyPactsOptions {
   /** Provider names to ask the broker for (default: `authmock-<name>` of every registered provider). */
   brokerProviders?: ReadonlyArray<string>;
   /** Start authmock with another document or fixtures. */
-  server?: Pick<ServerOptions, 'document' | 'fixtures' | 'providerOptions'>;
+  server?: Partial<Pick<Settings, 'document' | 'fixtures' | 'providerSettings'>>;
   /** Pact's own log level (default 'error'). */
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
 }
@@ -343,7 +344,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
     results.push({ source: options.files.join(' '), consumer: '', provider: '', ok: false, interactions: [], problems: ['no pact files found'] });
   }
   const Verifier = await loadVerifier();
-  const running = await startServer({ host: '127.0.0.1', port: 0, strict: true, ...options.server });
+  const running = await startServer({ settings: resolveSettings({ port: 0, strict: true, ...options.server }) });
   try {
     const operations = running.mock.operations.map((c) => c.op);
     const startTime = Math.floor(running.mock.runtime.main.world.clock.now() / 1000) * 1000;

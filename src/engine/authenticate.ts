@@ -1,8 +1,7 @@
 // Evaluate an operation's `security` (OR of AND sets) generically: find each credential, ask the provider's verifier.
 
 import { MockError } from './errors.js';
-import type { AuthOutcome, MockRequest, Operation, SecuritySchemeSpec, World } from './types.js';
-import type { Provider } from '../providers/provider.js';
+import type { AuthOutcome, MockRequest, Operation, OperationOwner, SecuritySchemeSpec, World } from './types.js';
 import { parseCookies } from './validate/parameters.js';
 
 const ANONYMOUS: AuthOutcome = { principals: new Map(), summary: 'anonymous' };
@@ -40,7 +39,7 @@ export function findCredential(scheme: SecuritySchemeSpec, req: MockRequest): st
   return space === -1 ? '' : raw.slice(space + 1);
 }
 
-export async function authenticate(op: Operation, req: MockRequest, world: World, provider: Provider | undefined): Promise<AuthOutcome> {
+export async function authenticate(op: Operation, req: MockRequest, world: World, provider: OperationOwner | undefined): Promise<AuthOutcome> {
   if (op.security.length === 0) return NONE;
   let anonymousAllowed = false;
   for (const alternative of op.security) {

@@ -1,8 +1,7 @@
 // Turn errors into responses: the provider's own wire format, or RFC 9457 problem+json where the mock owns the route.
 
 import { MockError } from './errors.js';
-import type { MockProblem, MockResponse } from './types.js';
-import type { Provider } from '../providers/provider.js';
+import type { MockProblem, MockResponse, OperationOwner } from './types.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -22,7 +21,7 @@ export function problemResponse(error: MockError, instance?: string): MockRespon
   };
 }
 
-export function errorResponse(error: MockError, provider: Provider | undefined, instance?: string): MockResponse {
+export function errorResponse(error: MockError, provider: OperationOwner | undefined, instance?: string): MockResponse {
   if (!provider) return problemResponse(error, instance);
   const rendered = provider.renderError(error);
   return { ...rendered, headers: { ...error.headers, ...rendered.headers } };

@@ -2,8 +2,7 @@
 
 import { MockError, isMockError } from './errors.js';
 import { authenticate } from './authenticate.js';
-import type { AuthOutcome, MockProblem, MockRequest, MockResponse, World } from './types.js';
-import type { Provider } from '../providers/provider.js';
+import type { AuthOutcome, MockProblem, MockRequest, MockResponse, OperationOwner, World } from './types.js';
 import type { CompiledOperation } from './compile.js';
 import { exampleResponse } from './example.js';
 import { findResponse } from './validate/response.js';
@@ -24,7 +23,7 @@ export interface Fault {
 
 export interface PipelineDeps {
   world: World;
-  provider: Provider | undefined;
+  provider: OperationOwner | undefined;
   strict: boolean;
   /** Decide and consume a fault for this operation (the app keeps the list). */
   takeFault?: (operationId: string) => Fault | undefined;

@@ -147,3 +147,17 @@ export type Verifier = (input: VerifyInput) => Promise<VerifyResult> | VerifyRes
  * e.g. a provider that also reads the token from a body field. Return a MockError for conflicts.
  */
 export type CredentialResolver = (req: MockRequest) => string | undefined | MockError;
+
+/**
+ * Whoever answers a set of operations (a provider, the control API): how credentials are found and verified, the
+ * handlers, and the wire format of errors. The engine needs nothing more of either.
+ */
+export interface OperationOwner {
+  /** The owner's own wire format for an error. */
+  renderError(error: MockError): MockResponse;
+  readonly credentialFrom?: Readonly<Record<string, CredentialResolver>>;
+  readonly verifiers: Readonly<Record<string, Verifier>>;
+  readonly handlers: Readonly<Record<string, Handler>>;
+  /** Problem code → the owner's own error for it on an operation (POST /__admin/faults {"problem"}). */
+  readonly faultProblems?: Readonly<Record<string, (detail: string, op: Operation) => MockError | undefined>>;
+}

@@ -6,8 +6,8 @@ import type { CompiledOperation } from '../engine/compile.js';
 import { errorResponse, toProblem } from '../engine/render.js';
 import { runPipeline, type Fault, type PipelineDeps } from '../engine/run.js';
 import type { LiveWorld } from '../world/worlds.js';
-import type { HeaderBag, HttpMethod, MockRequest } from '../engine/types.js';
-import type { Provider } from '../providers/provider.js';
+import type { HttpMethod, MockRequest, OperationOwner } from '../engine/types.js';
+import { toParams, type Route } from '../engine/routes.js';
 import { mediaTypeOf, parseBody } from '../engine/validate/parse-body.js';
 import { readBody } from './read-body.js';
 import { sendResponse } from './send.js';
@@ -22,41 +22,20 @@ export interface OperationMiddlewareOptions {
 }
 
 /**
- * The prototype of every header bag: an empty object with no prototype of its own, so a bag inherits no names
- * (`constructor`, `__proto__` and the like are plain own keys when sent). Unlike Object.create(null), a bag made from
- * it starts as a fast V8 object, and each header read is a cached lookup rather than a dictionary probe.
+ * The middleware of one operation, mounted on the router under its route's pattern: its path parameters are the
+ * router's captures (`ctx.captures`), named and decoded by the route table.
  */
-const HEADER_BAG_PROTOTYPE: object = Object.freeze(Object.create(null) as object);
-
-/**
- * Single headers as strings, repeated ones as arrays: what Node's headersDistinct gives, built straight from
- * rawHeaders in one pass (headersDistinct makes an array for every header first).
- */
-export function toHeaderBag(ctx: Context): HeaderBag {
-  const raw = ctx.req.rawHeaders;
-  const out = Object.create(HEADER_BAG_PROTOTYPE) as Record<string, string | string[]>;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
-    const previous = out[name];
-    if (previous === undefined) out[name] = value;
-    else if (typeof previous === 'string') out[name] = [previous, value];
-    else previous.push(value);
-  }
-  return out;
-}
-
-export function createOperationMiddleware(compiled: CompiledOperation, provider: Provider | undefined, options: OperationMiddlewareOptions) {
+export function createOperationMiddleware(compiled: CompiledOperation, route: Route, provider: OperationOwner | undefined, options: OperationMiddlewareOptions) {
   const declaresBody = compiled.op.requestBody !== undefined;
   return async (ctx: Context): Promise<void> => {
     const state = ctx.state as RequestState;
     state.operationId = compiled.op.operationId;
-    const headers = state.headers ?? toHeaderBag(ctx);
+    const { headers } = state;
     const contentLength = headers['content-length'];
     const req: MockRequest = {
       method: ctx.method as HttpMethod,
       path: ctx.path,
-      params: (ctx as unknown as { params?: Record<string, string> }).params ?? {},
+      params: toParams(route, (ctx as { captures?: string[] }).captures ?? []),
       query: ctx.query as MockRequest['query'],
       headers,
       body: undefined,
@@ -90,7 +69,7 @@ export function createOperationMiddleware(compiled: CompiledOperation, provider:
   };
 }
 
-export function respondError(ctx: Context, state: RequestState, error: MockError, provider: Provider | undefined): void {
+export function respondError(ctx: Context, state: RequestState, error: MockError, provider: OperationOwner | undefined): void {
   state.problem = error.code;
   sendResponse(ctx, errorResponse(error, provider, ctx.path), [toProblem(error)]);
 }

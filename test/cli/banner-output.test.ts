@@ -4,13 +4,13 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printBanner } from '../../src/banner.js';
-import { parseConfig, type ServeConfig } from '../../src/config.js';
+import { parseConfig, resolveSettings, type ServeConfig } from '../../src/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
 const KEY = '5sHszZNuTfmgs58VGA';
 let running: RunningServer;
 beforeAll(async () => {
-  running = await startServer({ port: 0 });
+  running = await startServer({ settings: resolveSettings({ port: 0 }) });
 });
 afterAll(() => running.close());
 

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerData } from '../../src/banner.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { resolveSettings } from '../../src/config.js';
 
 let running: RunningServer;
 beforeAll(async () => {
-  running = await startServer({ port: 0 });
+  running = await startServer({ settings: resolveSettings({ port: 0 }) });
 });
 afterAll(() => running.close());
 

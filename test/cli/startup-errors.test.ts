@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTls, startServer, StartupError } from '../../src/server.js';
+import { resolveSettings } from '../../src/config.js';
 import { listen } from '../helpers/listen.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authmock-tls-'));
@@ -24,7 +25,7 @@ describe('--port already in use', () => {
     const other = await listen((_, res) => res.end());
     const port = Number(new URL(other.url).port);
     try {
-      const failure = startServer({ port });
+      const failure = startServer({ settings: resolveSettings({ port }) });
       await expect(failure).rejects.toBeInstanceOf(StartupError);
       await expect(failure).rejects.toMatchObject({
         code: 'port.unavailable',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import { createPactChecker, type PactChecker } from '../../src/contracts/check-pacts.js';
 import { readPactFile } from '../../src/contracts/pact-file.js';
@@ -19,7 +20,7 @@ function serve(document: string): Promise<{ url: string; close(): Promise<void> 
   let server = servers.get(document);
   if (!server) {
     server = (async () => {
-      const mock = await createApp({ specs: [await loadDocument(here(`documents/${document}`))], providers: [], strict: true });
+      const mock = await createApp({ specs: [await loadDocument(here(`documents/${document}`))], providers: [], settings: resolveSettings({ strict: true }) });
       const listening = await listen(mock.callback());
       return { url: listening.url, close: async () => (mock.close(), listening.close()) };
     })();

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createFixedClock, type ControllableClock } from '../../src/world/clock.js';
 import { startServer, type ServerOptions } from '../../src/server.js';
+import { defaultSettings, resolveSettings, type Settings } from '../../src/config.js';
 import type { World } from '../../src/engine/types.js';
 
 export const DEFAULT_START = Date.parse('2026-01-01T00:00:00Z');
@@ -14,15 +15,24 @@ export interface StartedMock {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Omit<ServerOptions, 'clock' | 'providers'> {
+/** The wiring of startServer and any settings (the defaults, strict on, port 0, for the rest). */
+export interface HarnessOptions extends Omit<ServerOptions, 'clock' | 'providers' | 'settings'>, Partial<Settings> {
   providers?: string[];
   clockStart?: number;
+}
+
+/** Options that mix settings and wiring, as startServer takes them: settings resolved from the defaults (strict, port 0). */
+export function toServerOptions(options: Partial<Settings> & Omit<ServerOptions, 'settings'>): ServerOptions {
+  const known = new Set(Object.keys(defaultSettings()));
+  const given = Object.entries(options).filter(([key]) => known.has(key));
+  const wiring = Object.entries(options).filter(([key]) => !known.has(key));
+  return { ...(Object.fromEntries(wiring) as Omit<ServerOptions, 'settings'>), settings: resolveSettings({ port: 0, strict: true, ...Object.fromEntries(given) }) };
 }
 
 export async function startMock(options: HarnessOptions = {}): Promise<StartedMock> {
   const clock = createFixedClock(options.clockStart ?? DEFAULT_START);
   const { clockStart: _ignored, ...rest } = options;
-  const running = await startServer({ strict: true, ...rest, clock });
+  const running = await startServer(toServerOptions({ ...rest, clock }));
   return { url: running.url, world: running.mock.runtime.main.world, clock, close: running.close };
 }
 

@@ -1,6 +1,7 @@
 // The engine on a third-party document: routing, 404/405, HEAD/OPTIONS, parameters, bodies, security, example fallback.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import { loadDocument } from '../../src/engine/document/load-document.js';
 import { listen, problemOf } from '../helpers/listen.js';
@@ -10,7 +11,7 @@ let base: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [] });
+  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [], settings: resolveSettings({ strict: true }) });
   const server = await listen(mock.callback());
   base = server.url;
   close = async () => {

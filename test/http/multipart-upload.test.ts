@@ -2,6 +2,7 @@
 // 3.0's `type: string, format: binary`, and every broken body a 400 problem, never a 500.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import { loadDocument } from '../../src/engine/document/load-document.js';
 import { listen, problemOf } from '../helpers/listen.js';
@@ -11,7 +12,7 @@ let base: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ specs: [await loadDocument(UPLOADS)], providers: [], strict: true });
+  const mock = await createApp({ specs: [await loadDocument(UPLOADS)], providers: [], settings: resolveSettings({ strict: true }) });
   const server = await listen(mock.callback());
   base = server.url;
   close = async () => {

@@ -1,6 +1,7 @@
 // Strict response validation: a handler that drifts from the document becomes a 500 problem naming the violation.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/config.js';
 import { createApp } from '../../src/http/app.js';
 import { MockError } from '../../src/engine/errors.js';
 import { problemResponse } from '../../src/engine/render.js';
@@ -29,7 +30,7 @@ const handlers: Record<string, Handler> = {
 };
 
 async function start(strict: boolean): Promise<{ url: string; close(): Promise<void> }> {
-  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [petProvider(handlers)], strict });
+  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [petProvider(handlers)], settings: resolveSettings({ strict }) });
   const server = await listen(mock.callback());
   return { url: server.url, close: async () => (mock.close(), server.close()) };
 }

@@ -62,7 +62,7 @@ describe('fuzzing from the document', () => {
   let inviteSerial = 0;
 
   beforeAll(async () => {
-    mock = await startMock({ providerOptions: { emnify: { jwtSecret: JWT_SECRET } } });
+    mock = await startMock({ providerSettings: { emnify: { jwtSecret: JWT_SECRET } } });
   });
   afterAll(() => mock?.close());
 

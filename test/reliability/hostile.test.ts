@@ -348,7 +348,7 @@ describe('hostile inputs', () => {
   const ctx = {} as Ctx;
 
   beforeAll(async () => {
-    ctx.mock = await startMock({ providerOptions: { emnify: { jwtSecret: JWT_SECRET } } });
+    ctx.mock = await startMock({ providerSettings: { emnify: { jwtSecret: JWT_SECRET } } });
     const base = ctx.mock.url;
     const login = await call(base, 'POST', AUTHENTICATE, { json: userLogin });
     expect(login.status).toBe(200);

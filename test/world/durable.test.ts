@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/world/clock.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
+import { toServerOptions } from '../helpers/harness.js';
 import type { DurableSink } from '../../src/world/memory-store.js';
 import { problemOf } from '../helpers/listen.js';
 
@@ -36,8 +37,8 @@ function mountTmpfs(dir: string, options: string): string | undefined {
   }
 }
 
-const start = (stateFile: string, extra: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> =>
-  startServer({ strict: true, stateFile, clock: createFixedClock(START), ...extra });
+const start = (stateFile: string, extra: Partial<ServerOptions> = {}): Promise<RunningServer> =>
+  startServer(toServerOptions({ state: stateFile, clock: createFixedClock(START), ...extra }));
 const signIn = (url: string, prefix = ''): Promise<Response> =>
   fetch(`${url}${prefix}/devicehq/api/v2/session?api_key=${KEY}`, { method: 'POST', headers: { 'content-length': '0' } });
 const tokenOf = async (res: Response): Promise<string> => ((await res.json()) as { meta: { token: string } }).meta.token;

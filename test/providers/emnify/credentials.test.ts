@@ -14,7 +14,7 @@ import { MINUTE, USER, appLogin, authenticate, expectEmnifyError, expectSegments
 const SECRET = 'authmock-emnify-test-secret-0123456789abcdef-0123456789';
 const KEY = new TextEncoder().encode(SECRET);
 
-const mock = useMock({ providerOptions: { emnify: { jwtSecret: SECRET } } });
+const mock = useMock({ providerSettings: { emnify: { jwtSecret: SECRET } } });
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 const nowSec = (): number => Math.floor(mock().clock.now() / 1000);
@@ -199,7 +199,7 @@ describe('expiry on the mock clock', () => {
 
 describe('lifetimes from options', () => {
   it('authTokenTtlSeconds and applicationAuthTokenTtlSeconds (recorded traffic: 7 days) set exp', async () => {
-    const other = await startMock({ providerOptions: { emnify: { authTokenTtlSeconds: 600, applicationAuthTokenTtlSeconds: 604_800 } } });
+    const other = await startMock({ providerSettings: { emnify: { authTokenTtlSeconds: 600, applicationAuthTokenTtlSeconds: 604_800 } } });
     try {
       const user = (await login(other)).auth_token;
       const app = await appLogin(other);

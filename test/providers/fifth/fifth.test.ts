@@ -16,7 +16,7 @@ const mock = useMock({
   document: here('fifth.yaml'),
   fixtures: here('fixtures.yaml'),
   registry,
-  providerOptions: registry.readSettings({ 'fifth-realm': 'lab' }),
+  providerSettings: registry.readSettings({ 'fifth-realm': 'lab' }),
 });
 
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

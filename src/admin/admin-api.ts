@@ -1,4 +1,4 @@
-// The control API (/__admin) as a provider of the same engine: reset, fixtures, state, clock, request log, faults, sandboxes.
+// The control API (/__admin), with its own small contract: reset, fixtures, state, clock, request log, faults, sandboxes.
 
 import { randomUUID } from 'node:crypto';
 import { parseDuration, suggestDuration, toIso, type ControllableClock } from '../world/clock.js';
@@ -9,7 +9,8 @@ import { SandboxLimitError, toRequestRecord, type Worlds, type LiveWorld } from 
 import { safeEqual } from '../engine/secrets.js';
 import { seedStore, type FixtureValidator, type Fixtures } from '../world/fixtures.js';
 import { unwritable } from '../world/memory-store.js';
-import type { Handler, HandlerContext, Operation, World } from '../engine/types.js';
+import type { Handler, HandlerContext, Operation, OperationOwner, World } from '../engine/types.js';
+import type { Settings } from '../config.js';
 import type { Provider } from '../providers/provider.js';
 import { checkFaultProblem, createCredentialHandlers } from './admin-credentials.js';
 
@@ -20,11 +21,24 @@ export interface AdminOptions {
   operationIds: () => ReadonlySet<string>;
   /** Every operation of the documents served (coverage and fault problems read them). */
   operations: () => ReadonlyArray<Operation>;
-  adminToken: string | undefined;
-  version: string;
+  settings: Pick<Settings, 'adminToken' | 'version' | 'sandboxIdleMs'>;
   uptimeMs: () => number;
-  sandboxIdleMs: number;
 }
+
+/** What the control API gives the server: its handlers by operationId, and its one access rule. */
+export interface AdminApi {
+  /** Where the admin document's operations live. */
+  readonly basePath: string;
+  readonly handlers: Readonly<Record<string, Handler>>;
+  /**
+   * The admin token rule: with --admin-token, a request must send that token; a token sent to an authmock without
+   * one is refused too. `credential` is the bearer token sent (undefined: none). Undefined when the request may pass.
+   */
+  authorize(credential: string | undefined): MockError | undefined;
+}
+
+/** The security scheme of the admin document that carries the admin token. */
+const ADMIN_SCHEME = 'AdminToken';
 
 type Obj = Record<string, unknown>;
 const iso = toIso;
@@ -60,14 +74,14 @@ const faultBody = (f: Fault): Obj => ({
   problem: f.problem ?? null,
 });
 
-export function createAdminProvider(options: AdminOptions): Provider {
+export function createAdminApi(options: AdminOptions): AdminApi {
   const runtimeOf = (world: World): LiveWorld => options.runtime().get(world.id) ?? options.runtime().main;
   const body = (ctx: HandlerContext): Obj => (ctx.req.body ?? {}) as Obj;
 
   const credentialOptions = { providers: options.providers, operations: options.operations, runtimeOf };
   const handlers: Record<string, Handler> = {
     ...createCredentialHandlers(credentialOptions),
-    adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.version } }),
+    adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.settings.version } }),
     adminReset: async ({ world }) => {
       // The clock is left where it is (POST /__admin/clock {"real":true} goes back to real time).
       await world.store.reset();
@@ -200,7 +214,7 @@ export function createAdminProvider(options: AdminOptions): Provider {
         throw new MockError('validation.failed', (error as Error).message, { pointer: '/body/fixtures' });
       }
       const id = created.world.id;
-      return { status: 201, body: { id, base_path: `/_sandbox/${id}`, expires_idle_ms: options.sandboxIdleMs } };
+      return { status: 201, body: { id, base_path: `/_sandbox/${id}`, expires_idle_ms: options.settings.sandboxIdleMs } };
     },
     adminListSandboxes: () => ({
       status: 200,
@@ -221,26 +235,36 @@ export function createAdminProvider(options: AdminOptions): Provider {
     },
   };
 
-  const guard = (handler: Handler): Handler => (ctx) => {
-    if (options.adminToken !== undefined && !ctx.auth.principals.has('AdminToken')) {
-      throw new MockError('admin.unauthorized', 'this authmock runs with --admin-token: send Authorization: Bearer <token>');
-    }
-    return handler(ctx);
-  };
-
+  const { adminToken } = options.settings;
   return {
-    name: 'admin',
     basePath: '/__admin',
-    fixtureSchema: {},
-    seed: () => 0,
+    handlers,
+    authorize(credential) {
+      if (credential === undefined) {
+        return adminToken === undefined ? undefined : new MockError('admin.unauthorized', 'this authmock runs with --admin-token: send Authorization: Bearer <token>');
+      }
+      return adminToken !== undefined && safeEqual(credential, adminToken) ? undefined : new MockError('admin.unauthorized', 'admin token is not valid');
+    },
+  };
+}
+
+/** The control API as the engine runs it: problem+json errors, the admin token as the verifier of its scheme. */
+export function toOperationOwner(api: AdminApi): OperationOwner {
+  const guard =
+    (handler: Handler): Handler =>
+    (ctx) => {
+      const refused = ctx.auth.principals.has(ADMIN_SCHEME) ? undefined : api.authorize(undefined);
+      if (refused) throw refused;
+      return handler(ctx);
+    };
+  return {
     renderError: (error) => problemResponse(error),
     verifiers: {
-      AdminToken: ({ credential }) =>
-        options.adminToken !== undefined && safeEqual(credential, options.adminToken)
-          ? { ok: true, principal: { admin: true } }
-          : { ok: false, error: new MockError('admin.unauthorized', 'admin token is not valid') },
+      [ADMIN_SCHEME]: ({ credential }) => {
+        const refused = api.authorize(credential);
+        return refused ? { ok: false, error: refused } : { ok: true, principal: { admin: true } };
+      },
     },
-    handlers: Object.fromEntries(Object.entries(handlers).map(([id, h]) => [id, guard(h)])),
-    describeState: () => ({}),
+    handlers: Object.fromEntries(Object.entries(api.handlers).map(([id, h]) => [id, guard(h)])),
   };
 }
