@@ -10,6 +10,7 @@ import { sampleFromSchema } from '../engine/example.js';
 import { findCredential } from '../engine/authenticate.js';
 import { buildOperationIndex } from '../engine/document/operation-index.js';
 import type { LoadedDocument } from '../engine/document/load-document.js';
+import { toPointer } from '../engine/document/json-pointer.js';
 import type { CredentialResolver, JsonSchema, MockRequest, MockResponse, Operation } from '../engine/types.js';
 import type { Provider } from '../providers/provider.js';
 import { createAjvSet, schemaSourceOf } from '../engine/validate/ajv.js';
@@ -50,7 +51,6 @@ export interface PactChecker {
   check(pact: PactFile): Finding[];
 }
 
-const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** `/header/x` (parameters) or `/headers/x` (bodies) → `/request/headers/x`; `/path/guid` → `/request/path`. */
 function requestPointer(pointer: string | undefined): string {
@@ -118,7 +118,7 @@ function missingCredential(op: Operation, req: MockRequest, resolvers: Readonly<
     firstMissing ??= missing[0];
   }
   const scheme = firstMissing!;
-  const pointer = scheme.in === 'query' ? `/request/query/${escapePointer(scheme.paramName)}` : `/request/headers/${escapePointer(scheme.paramName)}`;
+  const pointer = toPointer(['request', scheme.in === 'query' ? 'query' : 'headers', scheme.paramName]);
   const wanted = op.security.map((alternative) => alternative.map(describeScheme).join(' + ')).join(' or ');
   return { pointer, message: `missing credential: ${op.operationId} is secured (${wanted}) and the request carries none of it` };
 }

@@ -2,6 +2,7 @@
 // so `required` does not apply, and a partial example may fit several `oneOf` branches (pure).
 
 import type { JsonSchema, Operation } from '../engine/types.js';
+import { appendSegment } from '../engine/document/json-pointer.js';
 
 type Obj = Record<string, unknown>;
 
@@ -57,7 +58,6 @@ export interface UndocumentedField {
 }
 
 const isPlainObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const escapeSegment = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Fields of `value` that no `properties` / `patternProperties` of `schema` (or of its allOf/anyOf/oneOf branches)
@@ -99,7 +99,7 @@ export function findUndocumentedFields(schema: JsonSchema | undefined, value: un
   // A schema that says nothing about objects (`{}`) documents nothing to compare with.
   const documentsObject = branches.some((b) => isPlainObject((b as Obj)['properties']) || isPlainObject((b as Obj)['patternProperties']));
   for (const [name, field] of Object.entries(value)) {
-    const at = `${pointer}/${escapeSegment(name)}`;
+    const at = appendSegment(pointer, name);
     const subs = named.get(name);
     if (subs) {
       for (const sub of subs) findUndocumentedFields(sub, field, at, out);

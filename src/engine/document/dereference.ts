@@ -1,27 +1,8 @@
 // Replace internal `$ref`s (`#/components/...`) of a bundled document by their targets, sharing one object per target.
 
+import { appendSegment, pointerSegments, toPointer } from './json-pointer.js';
+
 type Json = unknown;
-
-/** `/a~1b/c` → ['a/b', 'c'] (a `#` fragment, percent-decoded). */
-export function pointerSegments(ref: string): string[] {
-  return ref
-    .replace(/^#/, '')
-    .split('/')
-    .slice(1)
-    .map((raw) => {
-      let part = raw;
-      try {
-        part = decodeURIComponent(raw);
-      } catch {
-        // a literal '%' in a name
-      }
-      return part.replace(/~1/g, '/').replace(/~0/g, '~');
-    });
-}
-
-/** ['a/b', 'c'] → `/a~1b/c`. */
-export const toPointer = (segments: ReadonlyArray<string>): string =>
-  segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 function resolvePointer(root: Json, ref: string): Json {
   if (!ref.startsWith('#')) throw new Error(`external $ref '${ref}' in a bundled document`);
@@ -72,7 +53,7 @@ export function dereferenceInternal(root: Json): Dereferenced {
     }
     const out: Record<string, Json> = {};
     pointers.set(out, pointer);
-    for (const [key, value] of Object.entries(obj)) out[key] = walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const [key, value] of Object.entries(obj)) out[key] = walk(value, appendSegment(pointer, key));
     return out;
   };
   return { document: walk(root, ''), pointers };

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { dereferenceInternal } from './dereference.js';
+import { appendSegment } from './json-pointer.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: string;
@@ -47,7 +48,7 @@ async function findRef(file: string, ref: string): Promise<string> {
       if (node === null || typeof node !== 'object') return undefined;
       if ((node as Record<string, unknown>)['$ref'] === ref) return `${pointer}/$ref`;
       for (const [key, value] of Object.entries(node)) {
-        const hit = found(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        const hit = found(value, appendSegment(pointer, key));
         if (hit) return hit;
       }
       return undefined;

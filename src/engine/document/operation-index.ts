@@ -11,6 +11,7 @@ import type {
   SecuritySchemeSpec,
 } from '../types.js';
 import { SpecError, type LoadedDocument } from './load-document.js';
+import { toPointer } from './json-pointer.js';
 
 const METHODS: ReadonlyArray<HttpMethod> = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
@@ -114,7 +115,6 @@ export function providerFor(path: string, basePaths: ReadonlyMap<string, string>
   return best;
 }
 
-const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 export function buildOperationIndex(spec: LoadedDocument, basePaths: ReadonlyMap<string, string> = new Map()): Operation[] {
   const { document, file } = spec;
@@ -128,7 +128,7 @@ export function buildOperationIndex(spec: LoadedDocument, basePaths: ReadonlyMap
     for (const method of METHODS) {
       const raw = item[method.toLowerCase()];
       if (!isObj(raw)) continue;
-      const pointer = `/paths/${escapePointer(path)}/${method.toLowerCase()}`;
+      const pointer = toPointer(['paths', path, method.toLowerCase()]);
       const operationId = typeof raw['operationId'] === 'string' ? raw['operationId'] : `${method} ${path}`;
       if (seenIds.has(operationId)) throw new SpecError(file, `${pointer}/operationId`, `operationId '${operationId}' is used twice`);
       seenIds.add(operationId);

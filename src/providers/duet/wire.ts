@@ -2,6 +2,7 @@
 // otherwise, and the fault problems `/__admin/faults` answers with.
 
 import { MockError } from '../../engine/errors.js';
+import { unescapeSegment } from '../../engine/document/json-pointer.js';
 import type { MockResponse } from '../../engine/types.js';
 import type { FaultProblems } from '../provider.js';
 
@@ -20,7 +21,7 @@ const isFieldErrors = (value: unknown): value is Record<string, string[]> =>
 /** `/body/account/login` → `login`; anything above the account's fields → `account`. */
 function fieldOf(pointer: string | undefined): string {
   const match = /^\/body\/account\/([^/]+)/.exec(pointer ?? '');
-  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : 'account';
+  return match ? unescapeSegment(match[1]!) : 'account';
 }
 
 export function renderDuetError(error: MockError): MockResponse {

@@ -1,26 +1,7 @@
 // Internal $refs replaced by their targets: shared targets, cycles, pointers back into the bundled document.
 
 import { describe, expect, it } from 'vitest';
-import { dereferenceInternal, pointerSegments, toPointer } from '../../../src/engine/document/dereference.js';
-
-describe('pointerSegments and toPointer', () => {
-  it.each<[string, { given: string; want: string[] }]>([
-    ['a component', { given: '#/components/schemas/Pet', want: ['components', 'schemas', 'Pet'] }],
-    ['escaped / and ~', { given: '#/paths/~1pets~1{id}/a~0b', want: ['paths', '/pets/{id}', 'a~b'] }],
-    ['percent-encoding', { given: '#/paths/~1a%20b', want: ['paths', '/a b'] }],
-    ['a literal % that is no encoding', { given: '#/x/100%', want: ['x', '100%'] }],
-    ['the root', { given: '#', want: [] }],
-  ])('%s', (_name, { given, want }) => {
-    expect(pointerSegments(given)).toEqual(want);
-  });
-
-  it.each<[string, { given: string[]; want: string }]>([
-    ['plain names', { given: ['components', 'schemas'], want: '/components/schemas' }],
-    ['/ and ~ escaped, ~ first', { given: ['/pets/{id}', 'a~1'], want: '/~1pets~1{id}/a~01' }],
-  ])('toPointer: %s', (_name, { given, want }) => {
-    expect(toPointer(given)).toBe(want);
-  });
-});
+import { dereferenceInternal } from '../../../src/engine/document/dereference.js';
 
 describe('dereferenceInternal', () => {
   const bundled = {
