@@ -34,6 +34,11 @@ export interface RouteTableOptions {
   blankParameters: boolean;
 }
 
+const PARAMETER = /\{([^}]+)\}/g;
+
+/** `/pets/{id}/toys/{toy}` → `['id', 'toy']`: the path parameters a template names. */
+export const templateNames = (template: string): string[] => [...template.matchAll(PARAMETER)].map((m) => m[1]!);
+
 const escapeRegex = (text: string): string => text.replace(/[.*+?^$()|[\]\\{}/]/g, '\\$&');
 
 /** `/pets/{id}.json` → `^\/pets\/([^/]+)\.json\/?$` (case-insensitive) and `['id']`: the only place a template becomes a pattern. */
@@ -41,7 +46,7 @@ export function toPattern(template: string, blankParameters: boolean): { pattern
   const names: string[] = [];
   let source = '';
   let last = 0;
-  for (const m of template.matchAll(/\{([^}]+)\}/g)) {
+  for (const m of template.matchAll(PARAMETER)) {
     source += escapeRegex(template.slice(last, m.index)) + (blankParameters ? '([^/]*)' : '([^/]+)');
     names.push(m[1]!);
     last = m.index + m[0].length;

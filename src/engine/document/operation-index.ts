@@ -12,6 +12,7 @@ import type {
 } from '../types.js';
 import { SpecError, type LoadedDocument } from './load-document.js';
 import { toPointer } from './json-pointer.js';
+import { templateNames } from '../routes.js';
 
 const METHODS: ReadonlyArray<HttpMethod> = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
@@ -140,7 +141,7 @@ export function buildOperationIndex(spec: LoadedDocument, basePaths: ReadonlyMap
       }
       // A template parameter the document forgot to declare is taken as a string, as Prism does, rather than
       // refusing the whole document.
-      for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+      for (const name of templateNames(path)) {
         if (!byKey.has(`path:${name}`)) byKey.set(`path:${name}`, toParameter({ name, in: 'path', required: true, schema: { type: 'string' } }));
       }
       const body = isObj(raw['requestBody']) ? raw['requestBody'] : undefined;
