@@ -14,7 +14,7 @@ import { watchFiles } from './watch.js';
 
 
 async function serve(config: ServeConfig): Promise<void> {
-  const logger = await createLogger(config.logLevel, config.logFormat);
+  const logger = await createLogger(config.logLevel, config.logFormat, process.stdout, { colour: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'] });
   const tls = config.tlsCert && config.tlsKey ? await loadTls(config.tlsCert, config.tlsKey, (file) => readFile(file)) : undefined;
   const clock = createClock();
   const base = optionsFor(config, clock, logger, tls);

@@ -20,7 +20,7 @@ const REDACT = ['*.authorization', '*.token', '*.password', '*.api_key'];
 const toLogger = (logger: Logger): Logger => logger;
 
 export interface LoggerOptions {
-  /** Colour the pretty lines (default: when the destination is a terminal and NO_COLOR is not set). */
+  /** Colour the pretty lines (the CLI's choice: a terminal without NO_COLOR). */
   colour?: boolean;
   /** Wall-clock time of a pretty line (default the real time; never the mock clock). */
   now?: () => Date;
@@ -34,8 +34,7 @@ export async function createLogger(
 ): Promise<Logger> {
   if (level === 'silent') return silentLogger;
   if (format === 'pretty') {
-    const colour = options.colour ?? (Boolean((destination as NodeJS.WriteStream).isTTY) && !process.env['NO_COLOR']);
-    return createPrettyLogger(level, destination, colour, options.now ?? (() => new Date()));
+    return createPrettyLogger(level, destination, options.colour === true, options.now ?? (() => new Date()));
   }
   const { pino } = await import('pino');
   // `time` is pino's (the real time, epoch ms); a request line carries the mock clock as `mockTime`.

@@ -49,8 +49,6 @@ export interface SandboxLimits {
   totalBytes: number;
 }
 
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { sandboxBytes: 1024 * 1024, totalBytes: 64 * 1024 * 1024 };
-
 /** A limit a sandbox would break: 413 for one sandbox too big, 429 for the budget of all of them. */
 export class SandboxLimitError extends Error {
   constructor(
@@ -71,7 +69,8 @@ export interface WorldsOptions {
   realNow: () => number;
   random?: () => number;
   persistence?: WorldPersistence;
-  limits?: SandboxLimits;
+  /** Memory bounds for sandboxes (Settings.sandboxLimits). */
+  limits: SandboxLimits;
 }
 
 export interface Worlds {
@@ -106,7 +105,7 @@ export function createWorlds(main: LiveWorld, options: WorldsOptions): Worlds {
   const sandboxes = new Map<string, LiveWorld>();
   const random = options.random ?? Math.random;
   const persistence = options.persistence;
-  const limits = options.limits ?? DEFAULT_SANDBOX_LIMITS;
+  const { limits } = options;
   const runtime: Worlds = {
     main,
     get(id) {

@@ -1,6 +1,7 @@
 // The periodic sweep: every world's expired records go (each at its own clock's time), then idle sandboxes.
 
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/config.js';
 import type { Provider } from '../../src/providers/provider.js';
 import { createFixedClock } from '../../src/world/clock.js';
 import { createMemoryStore } from '../../src/world/memory-store.js';
@@ -15,6 +16,7 @@ describe('sweepWorlds', () => {
       requestLogSize: 10,
       sandboxIdleMs: 60_000,
       maxSandboxes: 10,
+      limits: defaultSettings().sandboxLimits,
       realNow: () => realNow,
     });
     const sandbox = await worlds.createSandbox();

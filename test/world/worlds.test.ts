@@ -1,6 +1,7 @@
 // Worlds: sandboxes seeded from fixtures within memory limits, idle expiry on real time, the request log, faults.
 
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/config.js';
 import type { Fault } from '../../src/engine/run.js';
 import { createFixedClock } from '../../src/world/clock.js';
 import { createMemoryStore } from '../../src/world/memory-store.js';
@@ -52,6 +53,7 @@ function setup(options: Partial<WorldsOptions> & { failDelete?: boolean; persist
     requestLogSize: 3,
     sandboxIdleMs: 60_000,
     maxSandboxes: 5,
+    limits: defaultSettings().sandboxLimits,
     realNow: () => real,
     ...(options.persist || options.failDelete ? { persistence } : {}),
     ...options,
