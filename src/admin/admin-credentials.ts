@@ -4,7 +4,7 @@ import { MockError } from '../engine/errors.js';
 import type { LiveWorld } from '../world/worlds.js';
 import type { Handler, Operation, World } from '../engine/types.js';
 import type { CredentialEnd, Provider } from '../providers/provider.js';
-import { coverageReport } from './coverage.js';
+import { coverageReport } from '../world/coverage.js';
 
 export interface CredentialAdminOptions {
   providers: ReadonlyArray<Provider>;

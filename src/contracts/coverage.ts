@@ -3,7 +3,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { coverageMarkdown, coverageReport, createCoverageLog, recordCoverage, type AuthOutcomeName, type CoverageReport } from '../admin/coverage.js';
+import { coverageMarkdown, coverageReport, createCoverageLog, recordCoverage, type AuthOutcomeName, type CoverageReport } from '../world/coverage.js';
 import type { LoadedDocument } from '../engine/document/load-document.js';
 import { buildOperationIndex } from '../engine/document/operation-index.js';
 import type { Operation } from '../engine/types.js';

@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { createClock, toIso, type Clock, type ControllableClock } from './clock.js';
-import { createCoverageLog, outcomeOfAuth, recordCoverage, type CoverageLog } from '../admin/coverage.js';
+import { createCoverageLog, outcomeOfAuth, recordCoverage, type CoverageLog } from './coverage.js';
 import type { Fault } from '../engine/run.js';
 import { createMemoryStore } from './memory-store.js';
 import type { Store } from './store.js';

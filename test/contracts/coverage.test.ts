@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheckPacts, type CommandIo } from '../../src/contracts/commands.js';
-import type { CoverageReport } from '../../src/admin/coverage.js';
+import type { CoverageReport } from '../../src/world/coverage.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/pacts/${name}`, import.meta.url));
 const committed = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
