@@ -5,7 +5,7 @@ import { MockError } from '../../engine/errors.js';
 import type { CredentialResolver, MockRequest, Verifier, World } from '../../engine/types.js';
 import { bodyField } from '../body-field.js';
 import type { CredentialEnd } from '../provider.js';
-import { checkSession, closeSession, expireSession, findAccountByKeyHash, hashApiKey, hashSessionToken, SESSIONS, type DevicehqSession } from './records.js';
+import { checkSession, closeSession, expireSession, findAccountByKeyHash, findSession, hashApiKey, SESSIONS, type DevicehqSession } from './records.js';
 import { unknownKey } from './wire.js';
 
 export interface KeyPrincipal {
@@ -135,12 +135,11 @@ export function createVerifySession(sessionTtlMs: number): Verifier {
 /** expire: the session's idle time is over now (the next use answers 401 expired); revoke: the session is closed. */
 export async function endDevicehqCredential(world: World, credential: string, how: CredentialEnd): Promise<boolean> {
   const now = world.clock.now();
-  const hash = hashSessionToken(credential);
   return world.store.write((tx) => {
-    const session = tx.get<DevicehqSession>(SESSIONS, hash);
-    if (!session || session.tokenHash !== hash || now > session.expiresAt) return false;
-    if (how === 'revoke') return closeSession(tx, hash);
-    tx.set<DevicehqSession>(SESSIONS, hash, { ...session, expiresAt: now - 1 });
+    const session = findSession(tx, credential);
+    if (!session || now > session.expiresAt) return false;
+    if (how === 'revoke') return closeSession(tx, session.tokenHash);
+    tx.set<DevicehqSession>(SESSIONS, session.tokenHash, { ...session, expiresAt: now - 1 });
     return true;
   });
 }

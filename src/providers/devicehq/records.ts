@@ -116,7 +116,8 @@ export function openSession(tx: WriteTx, accountId: string, now: number, ttlMs: 
   return { token, session };
 }
 
-function findSession(tx: ReadTx, token: string): DevicehqSession | undefined {
+/** The session a token opens (looked up by its hash, compared in constant time), or undefined. */
+export function findSession(tx: ReadTx, token: string): DevicehqSession | undefined {
   const hash = hashSessionToken(token);
   const session = tx.get<DevicehqSession>(SESSIONS, hash);
   return session && sameDigest(session.tokenHash, hash) ? session : undefined;
