@@ -34,8 +34,9 @@ function refuseMethod(ctx: Context, allow: string): void {
 }
 
 /**
- * Around the router's allowedMethods(): a documented path asked with another method comes back with `Allow` set, as
- * status 200 for OPTIONS and 405 otherwise; OPTIONS is added to the list (this middleware answers it everywhere).
+ * Around the router's allowedMethods(), which sets `Allow` when a documented path is asked with another method (its
+ * own answer: 200 for OPTIONS, 405 otherwise). This answers OPTIONS as a CORS preflight (204) and 405 as
+ * problem+json, OPTIONS added to the list (this middleware answers it on every documented path).
  */
 export function createAllowedMethods(router: Router): RouterMiddleware {
   const allowedMethods = router.allowedMethods();
