@@ -20,6 +20,7 @@ describe('sweepWorlds', () => {
       realNow: () => realNow,
     });
     const sandbox = await worlds.createSandbox();
+    sandbox.world.clock.freeze(true);
     sandbox.world.clock.set(5_000);
     const swept: number[] = [];
     const provider = { sweep: (_tx: unknown, now: number) => void swept.push(now) } as unknown as Provider;
