@@ -59,7 +59,7 @@ let shipped: ReadonlyArray<Provider> | undefined;
  */
 async function providersOf(ctx: StateContext): Promise<ReadonlyArray<Provider>> {
   if (ctx.providers) return ctx.providers;
-  shipped ??= (await import('../providers/registry.js')).REGISTRY.create();
+  shipped ??= (await import('../providers/registry.js')).REGISTRY.create({});
   return shipped;
 }
 

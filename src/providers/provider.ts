@@ -127,7 +127,8 @@ export interface ProviderModule<Settings = unknown> {
   readonly options: ReadonlyArray<ProviderOption>;
   /** Option values as given (absent ones undefined) → the settings `create` takes; throws ProviderOptionError. */
   readSettings(values: Readonly<Record<string, string | undefined>>): Settings;
-  create(settings?: Settings): Provider;
+  /** A fresh provider with these settings (a provider with no options ignores them). */
+  create(settings: Settings): Provider;
   /** Its Pact provider states. */
   readonly states: ProviderStates;
   readonly flow: Flow;

@@ -22,8 +22,8 @@ export interface Registry {
   readonly flows: ReadonlyArray<Flow>;
   /** Option values as given (absent ones undefined) → settings per provider; throws ProviderOptionError. */
   readSettings(values: Readonly<Record<string, string | undefined>>): ProviderSettings;
-  /** A fresh instance of every provider (no state is shared between apps). */
-  create(settings?: ProviderSettings): Provider[];
+  /** A fresh instance of every provider (no state is shared between apps); one not in `settings` gets those of no options. */
+  create(settings: ProviderSettings): Provider[];
 }
 
 /** A registry over these modules: the shipped PROVIDERS, or more of them in a test. */
@@ -38,7 +38,7 @@ export function createRegistry(modules: ReadonlyArray<ProviderModule>): Registry
     states: Object.assign({}, ...modules.map((m) => m.states)) as ProviderStates,
     flows: modules.map((m) => m.flow),
     readSettings: (values) => Object.fromEntries(modules.map((m) => [m.name, m.readSettings(values)])),
-    create: (settings = {}) => modules.map((m) => m.create(settings[m.name])),
+    create: (settings) => modules.map((m) => m.create(settings[m.name] ?? m.readSettings({}))),
   };
 }
 

@@ -11,26 +11,16 @@ import { devicehqFaultProblems, renderDevicehqError } from './wire.js';
 
 export { rotateDevicehqApiKey } from './records.js';
 
-export interface DevicehqOptions {
-  /** Idle time after which a session expires (DeviceHQ: 5 minutes after the last request). */
-  sessionTtlMs?: number;
-  /** `limit` of GET /devices when none is given, and its maximum. */
-  defaultLimit?: number;
-  maxLimit?: number;
-  /**
-   * Refuse a POST /session without Content-Length with 411, as DeviceHQ's page warns (default true). Note that
-   * `curl -X POST` without `-d` sends no Content-Length, so the page's third curl example is refused when true.
-   */
-  requireContentLength?: boolean;
-}
+/** DeviceHQ's idle time: a session expires 5 minutes after its last request. */
+export const SESSION_TTL_MS = 300_000;
+/** `limit` of GET /devices when none is given, and its maximum. */
+const LIST_LIMITS = { defaultLimit: 25, maxLimit: 100 } as const;
 
-export const DEFAULT_SESSION_TTL_MS = 300_000;
-
-export function createDevicehqProvider(options: DevicehqOptions = {}): Provider {
-  const sessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
-  const lengthCheck = options.requireContentLength === false ? () => undefined : requireContentLength;
-
-  const verifySession = createVerifySession(sessionTtlMs);
+export function createDevicehqProvider(): Provider {
+  const verifySession = createVerifySession(SESSION_TTL_MS);
+  // POST /session without Content-Length is refused with 411, as DeviceHQ's page warns (so the page's third curl
+  // example, `curl -X POST` without `-d`, is refused).
+  const lengthCheck = requireContentLength;
 
   return {
     name: 'devicehq',
@@ -46,13 +36,12 @@ export function createDevicehqProvider(options: DevicehqOptions = {}): Provider 
       DeviceHQSessionTokenQuery: verifySession,
     },
     handlers: createDevicehqHandlers({
-      sessionTtlMs,
+      sessionTtlMs: SESSION_TTL_MS,
       lengthCheck,
-      defaultLimit: options.defaultLimit ?? 25,
-      maxLimit: options.maxLimit ?? 100,
+      ...LIST_LIMITS,
     }),
     credentialHints: devicehqCredentialHints,
-    describeState: (tx, env) => describeDevicehq(tx, env, sessionTtlMs),
+    describeState: (tx, env) => describeDevicehq(tx, env, SESSION_TTL_MS),
     sweep: (tx, now) => void sweepSessions(tx, now),
     faultProblems: devicehqFaultProblems,
     endCredential: endDevicehqCredential,
@@ -60,12 +49,12 @@ export function createDevicehqProvider(options: DevicehqOptions = {}): Provider 
 }
 
 /** DeviceHQ as the registry knows it. */
-export const devicehq: ProviderModule<DevicehqOptions> = {
+export const devicehq: ProviderModule = {
   name: 'devicehq',
   title: 'DeviceHQ',
   options: [],
   readSettings: () => ({}),
-  create: (settings) => createDevicehqProvider(settings),
+  create: () => createDevicehqProvider(),
   states: devicehqStates,
   flow: devicehqFlow,
 };

@@ -10,20 +10,11 @@ import { duetFaultProblems, renderDuetError } from './wire.js';
 
 export type { DuetAccountPrincipal, DuetApplicationPrincipal } from './credentials.js';
 
-export interface DuetOptions {
-  /** Devise password_length minimum (the Duet pages say 8). */
-  minPasswordLength?: number;
-  maxPasswordLength?: number;
-  /** How many devices' informational headers are kept (least recently seen dropped first). */
-  maxDevices?: number;
-}
+/** Devise's password_length (the Duet pages say at least 8), and how many devices' informational headers are kept. */
+const DUET_LIMITS = { minLength: 8, maxLength: 128, maxDevices: 1000 } as const;
 
-export function createDuetProvider(options: DuetOptions = {}): Provider {
-  const handlers = createDuetHandlers({
-    minLength: options.minPasswordLength ?? 8,
-    maxLength: options.maxPasswordLength ?? 128,
-    maxDevices: options.maxDevices ?? 1000,
-  });
+export function createDuetProvider(): Provider {
+  const handlers = createDuetHandlers(DUET_LIMITS);
   return {
     name: 'duet',
     basePath: '/duet',
@@ -40,12 +31,12 @@ export function createDuetProvider(options: DuetOptions = {}): Provider {
 }
 
 /** Duet as the registry knows it. */
-export const duet: ProviderModule<DuetOptions> = {
+export const duet: ProviderModule = {
   name: 'duet',
   title: 'Duet',
   options: [],
   readSettings: () => ({}),
-  create: (settings) => createDuetProvider(settings),
+  create: () => createDuetProvider(),
   states: duetStates,
   flow: duetFlow,
 };

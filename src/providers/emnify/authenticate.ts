@@ -20,12 +20,15 @@ import {
 } from './records.js';
 import { emnifyAuthError } from './wire.js';
 
-/** What is fixed per provider instance; the JWT key and lifetimes are per world (see signing-key.ts). */
-export interface EmnifySettings {
-  refreshTokenTtlSeconds: number;
-  maxFailedLogins: number;
-  lockoutSeconds: number;
-}
+/** emnify's login limits (the JWT key and the auth tokens' lifetimes are per world: see signing-key.ts). */
+export const LOGIN_LIMITS = {
+  /** Lifetime of a refresh token: 30 days. */
+  refreshTokenTtlSeconds: 30 * 24 * 3600,
+  /** Failed password logins in a row before the user is locked. */
+  maxFailedLogins: 3,
+  /** How long the lock lasts, in mock-clock seconds. */
+  lockoutSeconds: 300,
+} as const;
 
 const badCredentials = (detail: string): MockError => emnifyAuthError('auth.invalid', 1101, detail);
 
@@ -45,7 +48,7 @@ const userClaims = (user: UserRecord, org: OrganisationRecord): EmnifyClaims => 
 type PasswordOutcome = { ok: true; claims: EmnifyClaims } | { ok: false; error: MockError };
 
 /** Check the password and keep the per-user failure count and lock, all in one write. */
-function checkPassword(tx: WriteTx, username: string, password: string, now: number, settings: EmnifySettings): PasswordOutcome {
+function checkPassword(tx: WriteTx, username: string, password: string, now: number): PasswordOutcome {
   const id = tx.get<number>(EMNIFY.usernames, username.toLowerCase());
   const user = id === undefined ? undefined : tx.get<UserRecord>(EMNIFY.users, String(id));
   if (!user) return { ok: false, error: badCredentials('no user with this username') };
@@ -55,16 +58,16 @@ function checkPassword(tx: WriteTx, username: string, password: string, now: num
     const seconds = Math.ceil((failures.lockedUntil - now) / 1000);
     return {
       ok: false,
-      error: emnifyAuthError('auth.rate_limited', 1105, `${settings.maxFailedLogins} failed logins in a row; locked for ${seconds} more s`, {
+      error: emnifyAuthError('auth.rate_limited', 1105, `${LOGIN_LIMITS.maxFailedLogins} failed logins in a row; locked for ${seconds} more s`, {
         'Retry-After': String(seconds),
       }),
     };
   }
   if (!safeEqual(password, user.passwordSha1)) {
     const count = (failures && failures.lockedUntil === null ? failures.count : 0) + 1;
-    const locked = count >= settings.maxFailedLogins;
-    tx.set<LoginFailureRecord>(EMNIFY.loginFailures, key, { count, lockedUntil: locked ? now + settings.lockoutSeconds * 1000 : null });
-    return { ok: false, error: badCredentials(`wrong password (failure ${count} of ${settings.maxFailedLogins} in a row${locked ? '; now locked' : ''})`) };
+    const locked = count >= LOGIN_LIMITS.maxFailedLogins;
+    tx.set<LoginFailureRecord>(EMNIFY.loginFailures, key, { count, lockedUntil: locked ? now + LOGIN_LIMITS.lockoutSeconds * 1000 : null });
+    return { ok: false, error: badCredentials(`wrong password (failure ${count} of ${LOGIN_LIMITS.maxFailedLogins} in a row${locked ? '; now locked' : ''})`) };
   }
   if (failures) tx.delete(EMNIFY.loginFailures, key);
   const org = tx.get<OrganisationRecord>(EMNIFY.organisations, String(user.orgId));
@@ -109,7 +112,7 @@ async function withRefreshToken(ctx: HandlerContext, jwt: JwtService, keyring: K
   return current;
 }
 
-export function createAuthenticateHandler(jwt: JwtService, keyring: Keyring, settings: EmnifySettings): Handler {
+export function createAuthenticateHandler(jwt: JwtService, keyring: Keyring): Handler {
   return async (ctx) => {
     const body = ctx.req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -121,14 +124,14 @@ export function createAuthenticateHandler(jwt: JwtService, keyring: Keyring, set
     if (has('username') || has('password')) {
       const username = stringField(fields, 'username');
       const password = stringField(fields, 'password');
-      const outcome = await ctx.world.store.write((tx) => checkPassword(tx, username, password, now, settings));
+      const outcome = await ctx.world.store.write((tx) => checkPassword(tx, username, password, now));
       if (!outcome.ok) throw outcome.error;
       const { key, authTokenTtlSeconds } = await keyring.ensure(ctx.world.store);
       return {
         status: 200,
         body: {
           auth_token: await jwt.issue('auth', outcome.claims, now, authTokenTtlSeconds, ctx.world.id, key),
-          refresh_token: await jwt.issue('refresh', outcome.claims, now, settings.refreshTokenTtlSeconds, ctx.world.id, key),
+          refresh_token: await jwt.issue('refresh', outcome.claims, now, LOGIN_LIMITS.refreshTokenTtlSeconds, ctx.world.id, key),
         },
       };
     }

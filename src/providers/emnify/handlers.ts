@@ -3,7 +3,7 @@
 
 import type { Handler } from '../../engine/types.js';
 import { createApplicationToken, listApplicationTokens, updateApplicationToken } from './application-tokens.js';
-import { createAuthenticateHandler, type EmnifySettings } from './authenticate.js';
+import { createAuthenticateHandler } from './authenticate.js';
 import { callerOf } from './credentials.js';
 import type { JwtService } from './jwt.js';
 import { EMNIFY, type EndpointRecord } from './records.js';
@@ -47,9 +47,9 @@ const listEndpoints: Handler = async (ctx) => {
   };
 };
 
-export function createEmnifyHandlers(jwt: JwtService, keyring: Keyring, settings: EmnifySettings): Readonly<Record<string, Handler>> {
+export function createEmnifyHandlers(jwt: JwtService, keyring: Keyring): Readonly<Record<string, Handler>> {
   return {
-    emnifyAuthenticate: createAuthenticateHandler(jwt, keyring, settings),
+    emnifyAuthenticate: createAuthenticateHandler(jwt, keyring),
     emnifyListApplicationTokens: listApplicationTokens,
     emnifyCreateApplicationToken: createApplicationToken,
     emnifyUpdateApplicationToken: updateApplicationToken,

@@ -11,13 +11,8 @@ import { renderRfcxError, rfcxFaultProblems } from './wire.js';
 
 export type { RfcxPrincipal } from './token-checks.js';
 
-export interface RfcxProviderOptions {
-  /** Mount point (default `/rfcx`). */
-  basePath?: string;
-}
-
-export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider {
-  const basePath = options.basePath ?? '/rfcx';
+export function createRfcxProvider(): Provider {
+  const basePath = '/rfcx';
   const verifyToken = createVerifyToken(basePath, createPathMatcher());
 
   return {
@@ -44,12 +39,12 @@ export function createRfcxProvider(options: RfcxProviderOptions = {}): Provider 
 }
 
 /** RFCx as the registry knows it. */
-export const rfcx: ProviderModule<RfcxProviderOptions> = {
+export const rfcx: ProviderModule = {
   name: 'rfcx',
   title: 'RFCx',
   options: [],
   readSettings: () => ({}),
-  create: (settings) => createRfcxProvider(settings),
+  create: () => createRfcxProvider(),
   states: rfcxStates,
   flow: rfcxFlow,
 };

@@ -75,7 +75,7 @@ describe('a fifth provider, registered by a test', () => {
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
     expect(await refused.text()).toContain("missing required key 'password'");
-    const validate = createFixtureValidator(registry.create());
+    const validate = createFixtureValidator(registry.create({}));
     expect(() => validate('fixtures.yaml', { fifth: { users: [{ name: 'x', password: 'y', admin: true }] } })).toThrow(/unknown key 'admin'/);
   });
 
@@ -83,7 +83,7 @@ describe('a fifth provider, registered by a test', () => {
     const resolve = createStateResolver(createStateCatalog(registry));
     const resolved = resolve('a fifth user grace signed in');
     expect(resolved).toMatchObject({ name: 'a fifth user {name} signed in', params: { name: 'grace' } });
-    const injected = await resolved!.handler(resolved!.params, { world: mock().world, baseUrl: mock().url, providers: registry.create() });
+    const injected = await resolved!.handler(resolved!.params, { world: mock().world, baseUrl: mock().url, providers: registry.create({}) });
     expect((await me(String(injected?.['token']))).status).toBe(200);
     expect(createStateResolver(createStateCatalog(REGISTRY))('a fifth user grace signed in')).toBeUndefined();
   });

@@ -9,11 +9,11 @@ import { fifthStates } from './states.js';
 import { fifthFaultProblems, renderFifthError } from './wire.js';
 
 export interface FifthSettings {
-  /** `--fifth-realm`: what GET /fifth/me names as the realm (default `test`). */
-  realm?: string;
+  /** `--fifth-realm`: what GET /fifth/me names as the realm. */
+  realm: string;
 }
 
-export function createFifthProvider(settings: FifthSettings = {}): Provider {
+export function createFifthProvider(settings: FifthSettings): Provider {
   return {
     name: 'fifth',
     basePath: '/fifth',
@@ -21,7 +21,7 @@ export function createFifthProvider(settings: FifthSettings = {}): Provider {
     seed: seedFifth,
     renderError: renderFifthError,
     verifiers: { FifthToken: verifyToken },
-    handlers: createFifthHandlers(settings.realm ?? 'test'),
+    handlers: createFifthHandlers(settings.realm),
     credentialHints: fifthCredentialHints,
     describeState: describeFifth,
     faultProblems: fifthFaultProblems,
@@ -35,7 +35,7 @@ export const fifth: ProviderModule<FifthSettings> = {
   options: [{ name: 'fifth-realm', value: 'NAME', help: 'the realm GET /fifth/me answers (default test)' }],
   readSettings(values) {
     const realm = values['fifth-realm'];
-    if (realm === undefined) return {};
+    if (realm === undefined) return { realm: 'test' };
     if (!/^[a-z]+$/.test(realm)) throw new ProviderOptionError(`--fifth-realm '${realm}' must be lower-case letters`);
     return { realm };
   },
