@@ -99,13 +99,13 @@ export interface RunningServer {
 
 export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const { settings } = options;
-  const [spec, admin] = await Promise.all([loadDocument(settings.document), loadDocument(ADMIN_DOCUMENT)]);
+  const documents = await Promise.all([loadDocument(settings.document), loadDocument(ADMIN_DOCUMENT)]);
   const all = (options.registry ?? REGISTRY).create(settings.providerSettings);
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const validateFixtures = createFixtureValidator(providers);
   const fixtures = await loadFixtures(settings.fixtures, validateFixtures);
   const clock = options.clock ?? createClock();
-  const appOptions: AppOptions = { specs: [spec, admin], providers, settings, fixtures, clock, validateFixtures };
+  const appOptions: AppOptions = { documents, providers, settings, fixtures, clock, validateFixtures };
   /** What `POST /__admin/reset` returns to when the main store does not start from the fixtures. */
   const fixtureBaseline = async (): Promise<Snapshot> => {
     const fresh = createMemoryStore();

@@ -135,13 +135,13 @@ function notAcceptable(op: Operation, req: MockRequest, status: number): Omit<Fi
   };
 }
 
-export function createPactChecker(spec: LoadedDocument, options: CheckOptions = {}): PactChecker {
+export function createPactChecker(loaded: LoadedDocument, options: CheckOptions = {}): PactChecker {
   const providers = options.providers ?? [];
-  const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
-  const matcher: OperationMatcher = createOperationMatcher(ops, spec.document['servers']);
+  const ops = buildOperationIndex(loaded, new Map(providers.map((p) => [p.name, p.basePath])));
+  const matcher: OperationMatcher = createOperationMatcher(ops, loaded.document['servers']);
   // Responses are expectations, which state only the fields the consumer relies on (partial-schema.ts).
-  const schemas = schemaSourceOf(spec, (schema) => toPartialSchema(schema as JsonSchema));
-  const ajv = createAjvSet(spec.document.openapi, schemas ? { schemas } : {});
+  const schemas = schemaSourceOf(loaded, (schema) => toPartialSchema(schema as JsonSchema));
+  const ajv = createAjvSet(loaded.document.openapi, schemas ? { schemas } : {});
   const compiled = new Map<Operation, CompiledOperation>();
   const compile = (op: Operation): CompiledOperation => {
     let c = compiled.get(op);
@@ -227,8 +227,8 @@ export function createPactChecker(spec: LoadedDocument, options: CheckOptions = 
 }
 
 /** Every finding for every interaction of every file; a file that is not a readable pact is one finding. */
-export function checkPacts(files: ReadonlyArray<string>, spec: LoadedDocument, options: CheckOptions = {}): Finding[] {
-  const checker = createPactChecker(spec, options);
+export function checkPacts(files: ReadonlyArray<string>, loaded: LoadedDocument, options: CheckOptions = {}): Finding[] {
+  const checker = createPactChecker(loaded, options);
   return files.flatMap((file) => {
     let pact: PactFile;
     try {

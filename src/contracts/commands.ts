@@ -113,15 +113,15 @@ export async function runCheckPacts(argv: ReadonlyArray<string>, io: CommandIo):
     import('../providers/registry.js'),
   ]);
   let files: string[];
-  let spec;
+  let loaded;
   try {
     files = expandPactPaths(parsed.positionals);
-    spec = await loadDocument(text(parsed, 'document') ?? DEFAULT_DOCUMENT);
+    loaded = await loadDocument(text(parsed, 'document') ?? DEFAULT_DOCUMENT);
   } catch (error) {
     io.stderr(`authmock: ${(error as Error).message}\n`);
     return 2;
   }
-  const findings = checkPacts(files, spec, { providers: createProviders(), strictFields: parsed.values['strict-fields'] === true });
+  const findings = checkPacts(files, loaded, { providers: createProviders(), strictFields: parsed.values['strict-fields'] === true });
   const failures = findings.filter((f) => f.severity !== 'warning').length;
   const warnings = findings.length - failures;
   if (parsed.values['json']) {

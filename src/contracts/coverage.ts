@@ -47,9 +47,9 @@ export function outcomeOfInteraction(op: Operation, interaction: PactInteraction
 }
 
 /** Coverage of the providers' operations by these pact files (unreadable files and unmatched requests are skipped). */
-export function pactCoverage(files: ReadonlyArray<string>, spec: LoadedDocument, providers: ReadonlyArray<Provider>): CoverageReport {
-  const ops = buildOperationIndex(spec, new Map(providers.map((p) => [p.name, p.basePath])));
-  const matcher = createOperationMatcher(ops, spec.document['servers']);
+export function pactCoverage(files: ReadonlyArray<string>, loaded: LoadedDocument, providers: ReadonlyArray<Provider>): CoverageReport {
+  const ops = buildOperationIndex(loaded, new Map(providers.map((p) => [p.name, p.basePath])));
+  const matcher = createOperationMatcher(ops, loaded.document['servers']);
   const log = createCoverageLog();
   for (const file of files) {
     let interactions: PactInteraction[];

@@ -33,7 +33,7 @@ export type AppSettings = Pick<
 
 export interface AppOptions {
   /** The provider document first; the admin document (if any) after it. */
-  specs: ReadonlyArray<LoadedDocument>;
+  documents: ReadonlyArray<LoadedDocument>;
   providers: ReadonlyArray<Provider>;
   settings: AppSettings;
   fixtures?: Fixtures;
@@ -65,7 +65,7 @@ export interface MockApp {
 }
 
 export async function createApp(options: AppOptions): Promise<MockApp> {
-  const { settings, providers, specs } = options;
+  const { settings, providers } = options;
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? createClock();
   const fixtures = options.fixtures ?? {};
@@ -86,7 +86,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   });
   const owners = new Map<string, OperationOwner>([...providers.map((p) => [p.name, p] as const), ['admin', toOperationOwner(admin)]]);
   const basePaths = new Map([...providers.map((p) => [p.name, p.basePath] as const), ['admin', admin.basePath]]);
-  const documents = compileDocuments(specs, { basePaths, warn: (file, message) => logger.warn({ file }, message) });
+  const documents = compileDocuments(options.documents, { basePaths, warn: (file, message) => logger.warn({ file }, message) });
   operations = documents.operations.map((c) => c.op);
 
   const store = options.store ?? createMemoryStore();
@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     takeFault: (target, operationId) => rt.takeFault(target, operationId),
   });
   // The API reference at /docs; authmock's own document also shows the control API and the providers' flows.
-  const [document, adminDocument] = specs.map((s) => s.file);
+  const [document, adminDocument] = options.documents.map((d) => d.file);
   const own = document !== undefined && resolvePath(document) === DEFAULT_DOCUMENT;
 
   const app = new Koa();

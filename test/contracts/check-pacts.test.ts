@@ -11,11 +11,11 @@ import { loadDocument, type LoadedDocument } from '../../src/engine/document/loa
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/pacts/${name}`, import.meta.url));
 const committed = fileURLToPath(new URL('../../contracts/pacts/', import.meta.url));
 
-let spec: LoadedDocument;
+let loaded: LoadedDocument;
 let checker: PactChecker;
 beforeAll(async () => {
-  spec = await loadDocument(DEFAULT_DOCUMENT);
-  checker = createPactChecker(spec, { providers: createProviders() });
+  loaded = await loadDocument(DEFAULT_DOCUMENT);
+  checker = createPactChecker(loaded, { providers: createProviders() });
 });
 
 /** A V3 pact with one interaction, mount omitted as a client team writes it. */
@@ -31,12 +31,12 @@ describe('checkPacts', () => {
   it('finds nothing in the committed pacts', () => {
     const files = expandPactPaths([committed]);
     expect(files).toHaveLength(4);
-    const findings = checkPacts(files, spec, { providers: createProviders() });
+    const findings = checkPacts(files, loaded, { providers: createProviders() });
     expect(formatFindings(findings)).toBe('');
   });
 
   it('finds nothing in the committed pacts from the document alone (no provider resolvers)', () => {
-    expect(checkPacts(expandPactPaths([committed]), spec)).toEqual([]);
+    expect(checkPacts(expandPactPaths([committed]), loaded)).toEqual([]);
   });
 
   it.each([
@@ -73,11 +73,11 @@ describe('checkPacts', () => {
     ],
   ])('%s gives exactly its finding', (_name, { file, want, warning }: { file: string; want: object; warning?: object }) => {
     const expected = [{ pact: fixture(file), ...want }, ...(warning ? [{ pact: fixture(file), ...warning }] : [])];
-    expect(checkPacts([fixture(file)], spec, { providers: createProviders() })).toEqual(expected);
+    expect(checkPacts([fixture(file)], loaded, { providers: createProviders() })).toEqual(expected);
   });
 
   it('reports a file that is not a pact as one finding', () => {
-    const findings = checkPacts([fixture('../petstore.yaml')], spec);
+    const findings = checkPacts([fixture('../petstore.yaml')], loaded);
     expect(findings).toEqual([expect.objectContaining({ pact: fixture('../petstore.yaml'), interaction: '', pointer: '' })]);
     expect(findings[0]?.message).toMatch(/cannot be read as JSON/);
   });
@@ -151,7 +151,7 @@ describe('createPactChecker: one interaction at a time', () => {
       { status: 200, body: { tokens_removed: 1 } },
     );
     expect(checker.check(pact)).toEqual([]);
-    const documentOnly = createPactChecker(spec).check(pact);
+    const documentOnly = createPactChecker(loaded).check(pact);
     expect(documentOnly).toEqual([expect.objectContaining({ pointer: '/request/headers/x-auth-user', message: expect.stringMatching(/^missing credential: rfcxUserLogout/) })]);
   });
 

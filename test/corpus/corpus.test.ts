@@ -20,7 +20,7 @@ function serve(document: string): Promise<{ url: string; close(): Promise<void> 
   let server = servers.get(document);
   if (!server) {
     server = (async () => {
-      const mock = await createApp({ specs: [await loadDocument(here(`documents/${document}`))], providers: [], settings: resolveSettings({ strict: true }) });
+      const mock = await createApp({ documents: [await loadDocument(here(`documents/${document}`))], providers: [], settings: resolveSettings({ strict: true }) });
       const listening = await listen(mock.callback());
       return { url: listening.url, close: async () => (mock.close(), listening.close()) };
     })();
@@ -119,7 +119,7 @@ describe('a document that cannot load', () => {
   it('names the file, the JSON pointer of the $ref to nowhere and the reason', async () => {
     const file = here('broken/dangling-ref.yaml');
     await expect(loadDocument(file)).rejects.toMatchObject({
-      code: 'spec.invalid',
+      code: 'document.invalid',
       file,
       pointer: '/paths/~1things/get/responses/200/content/application~1json/schema/$ref',
       reason: expect.stringMatching(/#\/components\/schemas\/Missing/),
@@ -143,7 +143,7 @@ const checkers = new Map<string, Promise<{ plain: PactChecker; strict: PactCheck
 function checkersFor(document: string): Promise<{ plain: PactChecker; strict: PactChecker }> {
   let found = checkers.get(document);
   if (!found) {
-    found = loadDocument(here(document)).then((spec) => ({ plain: createPactChecker(spec), strict: createPactChecker(spec, { strictFields: true }) }));
+    found = loadDocument(here(document)).then((loaded) => ({ plain: createPactChecker(loaded), strict: createPactChecker(loaded, { strictFields: true }) }));
     checkers.set(document, found);
   }
   return found;

@@ -90,7 +90,7 @@ describe('buildDocs options', () => {
     const document = join(dir, 'broken.yaml');
     await writeFile(document, 'openapi: 3.1.0\ninfo: { title: x }\npaths: {}\n');
     const out = join(dir, 'out');
-    await expect(buildDocs({ document, out })).rejects.toMatchObject({ code: 'spec.invalid', file: document });
+    await expect(buildDocs({ document, out })).rejects.toMatchObject({ code: 'document.invalid', file: document });
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -51,26 +51,26 @@ describe('compileOperation', () => {
     ['no body', { given: {}, want: 'request.body_missing' }],
     ['another media type', { given: { body: 'x', mediaType: 'text/plain' }, want: 'request.content_type' }],
   ])('answers %s the same warmed first or on first use', (_name, { given, want }) => {
-    const ajv = createTestAjvSet(doc.spec);
+    const ajv = createTestAjvSet(doc.loaded);
     const warmed = compileOperation(doc.op('a'), ajv);
     warmed.warm();
     expect([verdict(warmed, given), verdict(compileOperation(doc.op('a'), ajv), given)]).toEqual([want, want]);
   });
 
   it('checks responses on first use as it would have at start', () => {
-    const lazy = compileOperation(doc.op('a'), createTestAjvSet(doc.spec));
+    const lazy = compileOperation(doc.op('a'), createTestAjvSet(doc.loaded));
     expect([lazy.response({ status: 200, body: { ok: 1 } }, 'application/json'), lazy.response({ status: 200, body: {} }, 'application/json')?.pointer]).toEqual([undefined, '/body/ok']);
   });
 
   it('says which media types and whether a body is needed, and has no body check where none is documented', () => {
-    const ajv = createTestAjvSet(doc.spec);
+    const ajv = createTestAjvSet(doc.loaded);
     const a = compileOperation(doc.op('a'), ajv);
     expect([a.body?.mediaTypes, a.body?.required, compileOperation(doc.op('c'), ajv).body]).toEqual([['application/json'], true, undefined]);
   });
 
   it('compiles nothing before first use (its warnings come later)', () => {
     const warnings: string[] = [];
-    const lazy = compileOperation(doc.op('a'), createTestAjvSet(doc.spec, (m) => warnings.push(m)));
+    const lazy = compileOperation(doc.op('a'), createTestAjvSet(doc.loaded, (m) => warnings.push(m)));
     expect(warnings).toEqual([]);
     lazy.warm();
     expect(warnings).toEqual(['unknown format "format-a" in the document: its values are not checked']);
@@ -84,7 +84,7 @@ describe('warmOperations', () => {
     ['does nothing when stopped at once', { given: { stopAfter: 0 }, want: [] }],
   ])('%s', async (_name, { given, want }) => {
     const warnings: string[] = [];
-    const ajv = createTestAjvSet(doc.spec, (m) => warnings.push(m));
+    const ajv = createTestAjvSet(doc.loaded, (m) => warnings.push(m));
     const ops = ['a', 'b'].map((id) => compileOperation(doc.op(id), ajv));
     let turns = 0;
     await warmOperations(ops, () => turns++ >= given.stopAfter);

@@ -15,10 +15,10 @@ export interface StartedApp {
 
 /** The app with strict response checks (unless the settings say otherwise) and no providers unless given. */
 export async function startApp(
-  options: Partial<Omit<AppOptions, 'specs' | 'settings'>> & { document?: string; settings?: Partial<Settings> } = {},
+  options: Partial<Omit<AppOptions, 'documents' | 'settings'>> & { document?: string; settings?: Partial<Settings> } = {},
 ): Promise<StartedApp> {
   const { document = PETSTORE, settings, providers = [], ...rest } = options;
-  const mock = await createApp({ ...rest, specs: [await loadDocument(document)], providers, settings: resolveSettings({ strict: true, ...settings }) });
+  const mock = await createApp({ ...rest, documents: [await loadDocument(document)], providers, settings: resolveSettings({ strict: true, ...settings }) });
   const server = await listen(mock.callback());
   return {
     url: server.url,

@@ -15,7 +15,7 @@ import { createMemoryStore } from '../../src/world/memory-store.js';
 export const TEST_START = Date.parse('2026-01-01T00:00:00Z');
 
 export interface TestDocument {
-  spec: LoadedDocument;
+  loaded: LoadedDocument;
   operations: Operation[];
   ajv: AjvSet;
   /** Warnings the compilers gave (unknown formats, schemas left unchecked). */
@@ -27,8 +27,8 @@ export interface TestDocument {
 }
 
 /** The validators of a document as the app makes them: the one place tests call createAjvSet with a document. */
-export function createTestAjvSet(spec: LoadedDocument, warn?: (message: string) => void): AjvSet {
-  return createAjvSet(spec.document.openapi, { schemas: schemaSourceOf(spec), ...(warn ? { warn } : {}) });
+export function createTestAjvSet(loaded: LoadedDocument, warn?: (message: string) => void): AjvSet {
+  return createAjvSet(loaded.document.openapi, { schemas: schemaSourceOf(loaded), ...(warn ? { warn } : {}) });
 }
 
 /**
@@ -36,21 +36,21 @@ export function createTestAjvSet(spec: LoadedDocument, warn?: (message: string) 
  * buildOperationIndex as the app does; `basePaths` assigns operations to providers.
  */
 export async function loadTestDocument(source: object | string, basePaths: ReadonlyMap<string, string> = new Map()): Promise<TestDocument> {
-  let spec: LoadedDocument;
-  if (typeof source === 'string') spec = await loadDocument(source);
+  let loaded: LoadedDocument;
+  if (typeof source === 'string') loaded = await loadDocument(source);
   else {
     const dir = mkdtempSync(join(tmpdir(), 'authmock-document-'));
     try {
       const file = join(dir, 'openapi.json');
       writeFileSync(file, JSON.stringify(source));
-      spec = await loadDocument(file);
+      loaded = await loadDocument(file);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const operations = buildOperationIndex(spec, basePaths);
+  const operations = buildOperationIndex(loaded, basePaths);
   const warnings: string[] = [];
-  const ajv = createTestAjvSet(spec, (message) => warnings.push(message));
+  const ajv = createTestAjvSet(loaded, (message) => warnings.push(message));
   const cache = new Map<string, CompiledOperation>();
   const op = (operationId: string): Operation => {
     const found = operations.find((o) => o.operationId === operationId);
@@ -62,7 +62,7 @@ export async function loadTestDocument(source: object | string, basePaths: Reado
     if (!c) cache.set(operationId, (c = compileOperation(op(operationId), ajv)));
     return c;
   };
-  return { spec, operations, ajv, warnings, op, compiled };
+  return { loaded, operations, ajv, warnings, op, compiled };
 }
 
 /** A request as http/ hands it to the engine: lower-case headers, decoded path parameters, nothing sent by default. */

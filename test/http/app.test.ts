@@ -11,7 +11,7 @@ let base: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [], settings: resolveSettings({ strict: true }) });
+  const mock = await createApp({ documents: [await loadDocument(PETSTORE)], providers: [], settings: resolveSettings({ strict: true }) });
   const server = await listen(mock.callback());
   base = server.url;
   close = async () => {

@@ -12,7 +12,7 @@ let base: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ specs: [await loadDocument(UPLOADS)], providers: [], settings: resolveSettings({ strict: true }) });
+  const mock = await createApp({ documents: [await loadDocument(UPLOADS)], providers: [], settings: resolveSettings({ strict: true }) });
   const server = await listen(mock.callback());
   base = server.url;
   close = async () => {

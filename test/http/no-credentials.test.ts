@@ -8,8 +8,8 @@ import type { Operation } from '../../src/engine/types.js';
 import { startMock, type StartedMock } from '../helpers/harness.js';
 import { problemOf } from '../helpers/listen.js';
 
-const spec = await loadDocument(DEFAULT_DOCUMENT);
-const secured = buildOperationIndex(spec).filter((op) => op.security.length > 0 && op.security.every((alt) => alt.length > 0));
+const loaded = await loadDocument(DEFAULT_DOCUMENT);
+const secured = buildOperationIndex(loaded).filter((op) => op.security.length > 0 && op.security.every((alt) => alt.length > 0));
 
 /** A concrete URL for an operation: each path parameter from its example or a plausible value. */
 function urlFor(op: Operation): string {

@@ -30,7 +30,7 @@ const handlers: Record<string, Handler> = {
 };
 
 async function start(strict: boolean): Promise<{ url: string; close(): Promise<void> }> {
-  const mock = await createApp({ specs: [await loadDocument(PETSTORE)], providers: [petProvider(handlers)], settings: resolveSettings({ strict }) });
+  const mock = await createApp({ documents: [await loadDocument(PETSTORE)], providers: [petProvider(handlers)], settings: resolveSettings({ strict }) });
   const server = await listen(mock.callback());
   return { url: server.url, close: async () => (mock.close(), server.close()) };
 }

@@ -21,15 +21,15 @@ export interface LoadedDocument {
   pointers?: WeakMap<object, string>;
 }
 
-export class SpecError extends Error {
-  readonly code = 'spec.invalid' as const;
+export class DocumentError extends Error {
+  readonly code = 'document.invalid' as const;
   constructor(
     readonly file: string,
     readonly pointer: string,
     readonly reason: string,
   ) {
     super(`${file}${pointer ? `#${pointer}` : ''}: ${reason}`);
-    this.name = 'SpecError';
+    this.name = 'DocumentError';
   }
 }
 
@@ -59,14 +59,14 @@ async function findRef(file: string, ref: string): Promise<string> {
   }
 }
 
-async function describe(file: string, error: unknown): Promise<SpecError> {
+async function describe(file: string, error: unknown): Promise<DocumentError> {
   const err = error as { message?: string; details?: ValidationDetail[]; path?: Array<string | number>; targetRef?: string };
   const detail = err.details?.[0];
   let pointer = detail?.instancePath ?? (Array.isArray(err.path) ? `/${err.path.join('/')}` : '');
   if (!pointer && typeof err.targetRef === 'string') pointer = await findRef(file, err.targetRef);
   const firstLine = (err.message ?? String(error)).split('\n')[0] ?? 'invalid document';
   const reason = detail?.message ? `${detail.message}${detail.params ? ` ${JSON.stringify(detail.params)}` : ''}` : firstLine;
-  return new SpecError(file, pointer, reason);
+  return new DocumentError(file, pointer, reason);
 }
 
 /** Bundle the document's files into one ($refs kept) and validate it against the OpenAPI schema. */
@@ -97,13 +97,13 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
     throw await describe(file, error);
   }
   if (typeof bundled.openapi !== 'string' || !/^3\.[01]\./.test(bundled.openapi)) {
-    throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
+    throw new DocumentError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
   let dereferenced;
   try {
     dereferenced = dereferenceInternal(bundled);
   } catch (error) {
-    throw new SpecError(file, '', (error as Error).message);
+    throw new DocumentError(file, '', (error as Error).message);
   }
   return { file, document: dereferenced.document as OpenApiDocument, bundled, pointers: dereferenced.pointers };
 }

@@ -10,7 +10,7 @@ import type {
   SecurityRequirement,
   SecuritySchemeSpec,
 } from '../types.js';
-import { SpecError, type LoadedDocument } from './load-document.js';
+import { DocumentError, type LoadedDocument } from './load-document.js';
 import { toPointer } from './json-pointer.js';
 import { templateNames } from '../routes.js';
 
@@ -97,7 +97,7 @@ function toSecurity(file: string, pointer: string, raw: unknown, schemes: Map<st
   return raw.map((alternative, i) =>
     Object.keys(asObj(alternative)).map((name) => {
       const scheme = schemes.get(name);
-      if (!scheme) throw new SpecError(file, `${pointer}/${i}/${name}`, `security scheme '${name}' is not defined`);
+      if (!scheme) throw new DocumentError(file, `${pointer}/${i}/${name}`, `security scheme '${name}' is not defined`);
       return scheme;
     }),
   );
@@ -117,8 +117,8 @@ export function providerFor(path: string, basePaths: ReadonlyMap<string, string>
 }
 
 
-export function buildOperationIndex(spec: LoadedDocument, basePaths: ReadonlyMap<string, string> = new Map()): Operation[] {
-  const { document, file } = spec;
+export function buildOperationIndex(loaded: LoadedDocument, basePaths: ReadonlyMap<string, string> = new Map()): Operation[] {
+  const { document, file } = loaded;
   const schemes = toSchemes(document);
   const globalSecurity = document['security'];
   const operations: Operation[] = [];
@@ -131,7 +131,7 @@ export function buildOperationIndex(spec: LoadedDocument, basePaths: ReadonlyMap
       if (!isObj(raw)) continue;
       const pointer = toPointer(['paths', path, method.toLowerCase()]);
       const operationId = typeof raw['operationId'] === 'string' ? raw['operationId'] : `${method} ${path}`;
-      if (seenIds.has(operationId)) throw new SpecError(file, `${pointer}/operationId`, `operationId '${operationId}' is used twice`);
+      if (seenIds.has(operationId)) throw new DocumentError(file, `${pointer}/operationId`, `operationId '${operationId}' is used twice`);
       seenIds.add(operationId);
       const own = Array.isArray(raw['parameters']) ? (raw['parameters'] as Obj[]) : [];
       const byKey = new Map<string, ParameterSpec>();

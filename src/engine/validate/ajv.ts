@@ -26,7 +26,7 @@ const OPENAPI_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator', 'x-
 
 /** The document's schemas as one JSON Schema document, and where each object of the dereferenced document sits in it. */
 export interface SchemaSource {
-  /** See spec/schema-document.ts; compiled schemas are `$ref`s into it. Built only when something is compiled. */
+  /** See document/schema-document.ts; compiled schemas are `$ref`s into it. Built only when something is compiled. */
   document: () => object;
   /** The same document with response schemas made partial (check-pacts: a pact names only the fields it uses). */
   responseDocument?: () => object;
@@ -118,8 +118,8 @@ export function createAjvSet(openapiVersion: string, options: AjvSetOptions = {}
 }
 
 /** The schema source of a loaded document: the schema document built once, on first need. */
-export function schemaSourceOf(spec: LoadedDocument, partialResponses?: (schema: unknown) => unknown): SchemaSource | undefined {
-  const { bundled, pointers } = spec;
+export function schemaSourceOf(loaded: LoadedDocument, partialResponses?: (schema: unknown) => unknown): SchemaSource | undefined {
+  const { bundled, pointers } = loaded;
   if (!bundled || !pointers) return undefined;
   const dialect = dialectOf(bundled.openapi);
   let document: object | undefined;

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDocument, SpecError } from '../../../src/engine/document/load-document.js';
+import { loadDocument, DocumentError } from '../../../src/engine/document/load-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authmock-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,18 +34,18 @@ const PET = `Pet: { type: object, properties: { name: { type: string }, parent: 
 
 describe('loadDocument', () => {
   it('bundles files into one document, keeps its $refs in `bundled`, and dereferences `document` (recursion as a cycle)', async () => {
-    const spec = await loadDocument(write(['openapi.yaml', PETS], ['pet.yaml', PET]));
-    const content = (spec.document.paths!['/pets/{id}']!['get'] as { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> }).responses['200']!.content['application/json']!.schema;
+    const loaded = await loadDocument(write(['openapi.yaml', PETS], ['pet.yaml', PET]));
+    const content = (loaded.document.paths!['/pets/{id}']!['get'] as { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> }).responses['200']!.content['application/json']!.schema;
     const parent = (content['properties'] as Record<string, Record<string, Record<string, unknown>>>)['parent']!;
     expect(parent['properties']!['parent']).toBe(parent);
-    expect(JSON.stringify(spec.bundled)).toContain('"$ref"');
-    expect(spec.pointers?.get(content)).toMatch(/^\/(components|paths)\//);
+    expect(JSON.stringify(loaded.bundled)).toContain('"$ref"');
+    expect(loaded.pointers?.get(content)).toMatch(/^\/(components|paths)\//);
   });
 
   it('accepts an http scheme written in capitals (scheme names are case-insensitive)', async () => {
     const file = write(['openapi.yaml', `openapi: 3.1.0\n${info}\npaths: {}\ncomponents: { securitySchemes: { T: { type: http, scheme: Bearer, bearerFormat: JWT } } }\n`]);
-    const spec = await loadDocument(file);
-    expect((spec.document.components!['securitySchemes']!['T'] as Record<string, unknown>)['scheme']).toBe('Bearer');
+    const loaded = await loadDocument(file);
+    expect((loaded.document.components!['securitySchemes']!['T'] as Record<string, unknown>)['scheme']).toBe('Bearer');
   });
 
   it.each<[string, { given: Array<[string, string]>; want: { pointer: string; reason: RegExp } }]>([
@@ -64,11 +64,11 @@ describe('loadDocument', () => {
     ],
     ['text that is no YAML, with line and column', { given: [['openapi.yaml', `openapi: 3.1.0\n${info}\npaths: {\n`]], want: { pointer: '', reason: /^Error parsing .*\(4:1\)$/ } }],
     ['a missing file', { given: [], want: { pointer: '', reason: /^Error opening file .*ENOENT/ } }],
-  ])('refuses %s with a SpecError naming the file', async (_name, { given, want }) => {
+  ])('refuses %s with a DocumentError naming the file', async (_name, { given, want }) => {
     const file = given.length > 0 ? write(...given) : join(dir, 'nowhere.yaml');
     const loading = loadDocument(file);
-    await expect(loading).rejects.toThrow(SpecError);
-    await expect(loading).rejects.toMatchObject({ code: 'spec.invalid', file, pointer: want.pointer, reason: expect.stringMatching(want.reason) });
+    await expect(loading).rejects.toThrow(DocumentError);
+    await expect(loading).rejects.toMatchObject({ code: 'document.invalid', file, pointer: want.pointer, reason: expect.stringMatching(want.reason) });
     await expect(loading).rejects.toThrow(file);
   });
 });

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { dereferenceInternal } from '../../../src/engine/document/dereference.js';
-import { SpecError, type LoadedDocument, type OpenApiDocument } from '../../../src/engine/document/load-document.js';
+import { DocumentError, type LoadedDocument, type OpenApiDocument } from '../../../src/engine/document/load-document.js';
 import { buildOperationIndex, providerFor } from '../../../src/engine/document/operation-index.js';
 import type { Operation } from '../../../src/engine/types.js';
 
@@ -121,8 +121,8 @@ describe('buildOperationIndex', () => {
       { given: { paths: { '/a': { get: { operationId: 'x', responses: {} }, put: { operationId: 'x', responses: {} } } } }, want: { pointer: '/paths/~1a/put/operationId', reason: "operationId 'x' is used twice" } },
     ],
   ])('refuses %s, naming where', (_name, { given, want }) => {
-    expect(() => buildOperationIndex(toLoaded(given))).toThrow(expect.objectContaining({ code: 'spec.invalid', file: 'test.yaml', ...want }));
-    expect(() => buildOperationIndex(toLoaded(given))).toThrow(SpecError);
+    expect(() => buildOperationIndex(toLoaded(given))).toThrow(expect.objectContaining({ code: 'document.invalid', file: 'test.yaml', ...want }));
+    expect(() => buildOperationIndex(toLoaded(given))).toThrow(DocumentError);
   });
 });
 
