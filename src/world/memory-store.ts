@@ -157,25 +157,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     async reset() {
       const next = clone(baseline);
-      if (durable) {
-        try {
-          durable.replace(toSnapshot(next));
-        } catch (error) {
-          throw unwritable(error);
-        }
-      }
+      await toDisk((sink) => sink.replace(toSnapshot(next)));
       data = next;
       view = createTx(data, journalOf);
     },
     async markBaseline() {
       const next = clone(data);
-      if (durable) {
-        try {
-          durable.saveBaseline(toSnapshot(next));
-        } catch (error) {
-          throw unwritable(error);
-        }
-      }
+      await toDisk((sink) => sink.saveBaseline(toSnapshot(next)));
       baseline = next;
     },
     async snapshot() {
@@ -186,13 +174,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
   };
 
-  /** On disk before it resolves; when the disk refuses, the sink has put memory back (newest write first). */
-  async function commit(j: Journal): Promise<void> {
+  /** A write to the durable sink, if there is one; `state.unwritable` when the disk refuses it. */
+  async function toDisk(write: (sink: DurableSink) => void | Promise<void>): Promise<void> {
+    if (!durable) return;
     try {
-      await durable!.commit(j.changes, () => rollback(data, j.undo));
+      await write(durable);
     } catch (error) {
       throw unwritable(error);
     }
+  }
+
+  /** On disk before it resolves; when the disk refuses, the sink has put memory back (newest write first). */
+  function commit(j: Journal): Promise<void> {
+    return toDisk((sink) => sink.commit(j.changes, () => rollback(data, j.undo)));
   }
 }
 
