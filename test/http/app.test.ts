@@ -1,25 +1,17 @@
 // The engine on a third-party document: routing, 404/405, HEAD/OPTIONS, parameters, bodies, security, example fallback.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSettings } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { loadDocument } from '../../src/engine/document/load-document.js';
-import { listen, problemOf } from '../helpers/listen.js';
+import { startApp, type StartedApp } from '../helpers/app.js';
+import { problemOf } from '../helpers/listen.js';
 
-const PETSTORE = new URL('../fixtures/petstore.yaml', import.meta.url).pathname;
+let app: StartedApp;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ documents: [await loadDocument(PETSTORE)], providers: [], settings: resolveSettings({ strict: true }) });
-  const server = await listen(mock.callback());
-  base = server.url;
-  close = async () => {
-    mock.close();
-    await server.close();
-  };
+  app = await startApp();
+  base = app.url;
 });
-afterAll(() => close());
+afterAll(() => app.close());
 
 const call = (path: string, init?: RequestInit): Promise<Response> => fetch(`${base}${path}`, init);
 

@@ -2,25 +2,18 @@
 // 3.0's `type: string, format: binary`, and every broken body a 400 problem, never a 500.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSettings } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { loadDocument } from '../../src/engine/document/load-document.js';
-import { listen, problemOf } from '../helpers/listen.js';
+import { startApp, type StartedApp } from '../helpers/app.js';
+import { problemOf } from '../helpers/listen.js';
 
 const UPLOADS = new URL('../fixtures/uploads.yaml', import.meta.url).pathname;
+let app: StartedApp;
 let base: string;
-let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const mock = await createApp({ documents: [await loadDocument(UPLOADS)], providers: [], settings: resolveSettings({ strict: true }) });
-  const server = await listen(mock.callback());
-  base = server.url;
-  close = async () => {
-    mock.close();
-    await server.close();
-  };
+  app = await startApp({ document: UPLOADS });
+  base = app.url;
 });
-afterAll(() => close());
+afterAll(() => app.close());
 
 function upload(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }): Promise<Response> {
   const data = new FormData();
