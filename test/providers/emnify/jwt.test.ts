@@ -1,6 +1,6 @@
 // The emnify JWT service on its own: tokens look as recorded ({"alg":"HS384"}, aud/iss), and jose verifies them.
 
-import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createJwtService, type EmnifyClaims } from '../../../src/providers/emnify/jwt.js';
 import { createKeyring, toKeyBytes } from '../../../src/providers/emnify/signing-key.js';
@@ -74,5 +74,41 @@ describe('emnify JWT issue', () => {
     expect(await service.verify('auth', token, NOW, 'main', key)).toMatchObject({ ok: true });
     const next = await pinned('the-key-after-a-reset-is-another-one-0123456789abcdef');
     expect(await service.verify('auth', token, NOW, 'main', next)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('emnify JWT verify, beside jose', () => {
+  const base = { ...CLAIMS, aud: OPTIONS.audience, iss: OPTIONS.issuer, iat: NOW / 1000, exp: NOW / 1000 + 60, jti: 'j-1', token_use: 'auth', 'authmock.world': 'main' };
+  /** A token jose signs with the world's key: what the service makes of it must be what jose's jwtVerify makes of it. */
+  const signed = (payload: Record<string, unknown>, alg = 'HS384'): Promise<string> =>
+    new SignJWT(payload).setProtectedHeader({ alg }).sign(alg === 'HS384' ? KEY_BYTES : new Uint8Array(64).fill(7));
+
+  it.each<[string, { given: Record<string, unknown>; alg?: string; want: 'ok' | 'invalid' | 'expired' }]>([
+    ['the claims authmock writes', { given: base, want: 'ok' }],
+    ['an audience list holding the audience', { given: { ...base, aud: ['other', OPTIONS.audience] }, want: 'ok' }],
+    ['another issuer', { given: { ...base, iss: 'someone-else' }, want: 'invalid' }],
+    ['another audience', { given: { ...base, aud: '/api/v2/other' }, want: 'invalid' }],
+    ['"nbf" still ahead', { given: { ...base, nbf: NOW / 1000 + 1 }, want: 'invalid' }],
+    ['no "exp"', { given: { ...base, exp: undefined }, want: 'invalid' }],
+    ['"exp" reached this second', { given: { ...base, exp: NOW / 1000 }, want: 'expired' }],
+    ['no "jti"', { given: { ...base, jti: undefined }, want: 'invalid' }],
+    ['another algorithm', { given: base, alg: 'HS512', want: 'invalid' }],
+  ])('%s', async (_name, { given, alg, want }) => {
+    const payload = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    const token = await signed(payload, alg);
+    const outcome = await createJwtService(OPTIONS).verify('auth', token, NOW, 'main', await pinned());
+    expect(outcome.ok ? 'ok' : outcome.reason).toBe(want);
+    const byJose = await jwtVerify(token, KEY_BYTES, { algorithms: ['HS384'], issuer: OPTIONS.issuer, audience: OPTIONS.audience, currentDate: new Date(NOW), requiredClaims: ['exp', 'iat', 'sub', 'jti'] }).then(
+      () => 'ok',
+      (error: { code?: string }) => (error.code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid'),
+    );
+    expect(byJose).toBe(want);
+  });
+
+  it('refuses a token whose payload was changed after signing (same key, same header)', async () => {
+    const token = await signed(base);
+    const [header, , signature] = token.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...base, 'esc.org': 1 })).toString('base64url')}.${signature}`;
+    expect(await createJwtService(OPTIONS).verify('auth', forged, NOW, 'main', await pinned())).toMatchObject({ ok: false, reason: 'invalid' });
   });
 });
