@@ -7,13 +7,8 @@ import { parseCookies } from './validate/parameters.js';
 const ANONYMOUS: AuthOutcome = { principals: new Map(), summary: 'anonymous' };
 const NONE: AuthOutcome = { principals: new Map(), summary: 'none' };
 
-/** `SchemeA+SchemeB` for the request log, worked out once per alternative of the document. */
-const summaries = new WeakMap<ReadonlyArray<SecuritySchemeSpec>, string>();
-function summaryOf(alternative: ReadonlyArray<SecuritySchemeSpec>): string {
-  let summary = summaries.get(alternative);
-  if (summary === undefined) summaries.set(alternative, (summary = alternative.map((s) => s.name).join('+')));
-  return summary;
-}
+/** `SchemeA+SchemeB` for the request log. */
+const summaryOf = (alternative: ReadonlyArray<SecuritySchemeSpec>): string => alternative.map((s) => s.name).join('+');
 
 /** Where the scheme says: header, query, cookie, or `Authorization: <scheme> <credential>`. */
 export function findCredential(scheme: SecuritySchemeSpec, req: MockRequest): string | undefined | MockError {
