@@ -48,7 +48,7 @@ let poolAt = pool.length;
 /**
  * `count` fresh random bytes from crypto, copied out of a 4 KiB pool that is refilled, never reused. Saves about
  * 5 µs per token (one randomFillSync per 4 KiB instead of one per call: bench/micro.mjs on the 2-vCPU VM), near
- * a tenth of an RFCx ping's or a DeviceHQ sign-in's CPU.
+ * a tenth of the CPU of a hot-path request that makes a token or a salt.
  */
 function drawRandomBytes(count: number): Buffer {
   if (count > pool.length) return randomBytes(count);
