@@ -1,9 +1,9 @@
 // The start-up banner: every provider's base URL and its first seeded credentials, masked when shared on the LAN.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bannerData } from '../../src/banner.js';
-import { startServer, type RunningServer } from '../../src/server.js';
-import { resolveSettings } from '../../src/config.js';
+import { bannerData } from '../src/banner.js';
+import { startServer, type RunningServer } from '../src/server.js';
+import { resolveSettings } from '../src/config.js';
 
 let running: RunningServer;
 beforeAll(async () => {

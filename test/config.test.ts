@@ -1,8 +1,8 @@
 // The command line a newcomer types: a misspelt option is answered with the nearest real one.
 
 import { describe, expect, it } from 'vitest';
-import { parseConfig, UsageError } from '../../src/config.js';
-import { closestName } from '../../src/did-you-mean.js';
+import { parseConfig, UsageError } from '../src/config.js';
+import { closestName } from '../src/did-you-mean.js';
 
 describe('unknown options', () => {
   it.each([
