@@ -1,9 +1,10 @@
 // Load an OpenAPI 3.0/3.1 document once: parse, validate and dereference with swagger-parser; fail with file, pointer and reason.
 
 import { readFile } from 'node:fs/promises';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import { PREBUILT_DOCUMENTS } from '../../paths.js';
 import { dereferenceInternal } from './dereference.js';
 import { appendSegment } from './json-pointer.js';
+import { readPrebuilt, type PrebuiltInput } from './prebuilt.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: string;
@@ -69,11 +70,20 @@ async function describe(file: string, error: unknown): Promise<SpecError> {
   return new SpecError(file, pointer, reason);
 }
 
-/** Bundle the document's files into one ($refs kept) and validate it against the OpenAPI schema. */
-async function bundleAndValidate(file: string): Promise<OpenApiDocument> {
-  const bundled = (await new SwaggerParser().bundle(file)) as unknown as OpenApiDocument;
-  await SwaggerParser.validate(withLowerCaseHttpSchemes(structuredClone(bundled)) as never);
-  return bundled;
+/**
+ * Bundle the document's files into one ($refs kept) and validate it against the OpenAPI schema; gives it with the
+ * files it was read from. swagger-parser is imported here, not at the top: a start from prebuilt documents never needs it.
+ */
+export async function bundleDocument(file: string): Promise<PrebuiltInput> {
+  try {
+    const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+    const parser = new SwaggerParser();
+    const bundled = (await parser.bundle(file)) as unknown as OpenApiDocument;
+    await SwaggerParser.validate(withLowerCaseHttpSchemes(structuredClone(bundled)) as never);
+    return { bundled, sources: parser.$refs.paths() };
+  } catch (error) {
+    throw await describe(file, error);
+  }
 }
 
 /**
@@ -89,13 +99,15 @@ function withLowerCaseHttpSchemes(document: OpenApiDocument): OpenApiDocument {
   return document;
 }
 
-export async function loadDocument(file: string): Promise<LoadedDocument> {
-  let bundled: OpenApiDocument;
-  try {
-    bundled = await bundleAndValidate(file);
-  } catch (error) {
-    throw await describe(file, error);
-  }
+export interface LoadOptions {
+  /** The folder of documents bundled and validated by the build (prebuilt.ts): default authmock's own, null for none. */
+  prebuilt?: string | null;
+}
+
+/** The document in `file`: from the build's output while its files are unchanged, else bundled and validated now. */
+export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
+  const dir = options.prebuilt === undefined ? PREBUILT_DOCUMENTS : options.prebuilt;
+  const bundled = (dir ? await readPrebuilt(file, dir) : undefined) ?? (await bundleDocument(file)).bundled;
   if (typeof bundled.openapi !== 'string' || !/^3\.[01]\./.test(bundled.openapi)) {
     throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
