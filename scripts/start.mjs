@@ -13,7 +13,7 @@ if (isStale(root)) {
   process.stderr.write('authmock: src/ is newer than dist/; compiling first\n');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
-  execFileSync(process.execPath, [join(root, 'scripts', 'prebuild-documents.mjs')], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [join(root, 'scripts', 'prebuild.mjs')], { stdio: 'inherit', cwd: root });
 }
 // Run the CLI in this process, so that Ctrl-C and SIGTERM reach it directly; it reads the arguments after its path.
 process.argv = [process.argv[0] ?? process.execPath, cli, ...process.argv.slice(2)];

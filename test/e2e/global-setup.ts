@@ -19,6 +19,6 @@ export default function setup(): void {
   }
   if (built >= newest('src')) return;
   execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  // As `npm run build` does: the shipped documents bundled and validated into dist/documents/.
-  execFileSync(process.execPath, ['scripts/prebuild-documents.mjs'], { stdio: 'inherit' });
+  // As `npm run build` does: the shipped documents and fixtures validated into dist/documents/ and dist/fixtures/.
+  execFileSync(process.execPath, ['scripts/prebuild.mjs'], { stdio: 'inherit' });
 }

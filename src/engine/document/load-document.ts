@@ -1,10 +1,10 @@
-// Load an OpenAPI 3.0/3.1 document once: parse, validate and dereference with swagger-parser; fail with file, pointer and reason.
+// Load an OpenAPI 3.0/3.1 document once: parse and validate with swagger-parser (or take the build's), dereference; fail with file, pointer and reason.
 
 import { readFile } from 'node:fs/promises';
 import { PREBUILT_DOCUMENTS } from '../../paths.js';
+import { readPrebuilt } from '../../prebuilt.js';
 import { dereferenceInternal } from './dereference.js';
 import { appendSegment } from './json-pointer.js';
-import { readPrebuilt, type PrebuiltInput } from './prebuilt.js';
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: string;
@@ -20,6 +20,12 @@ export interface LoadedDocument {
   bundled?: OpenApiDocument;
   /** Where each object of `document` sits in `bundled` (a JSON pointer). */
   pointers?: WeakMap<object, string>;
+}
+
+/** A document bundled into one and validated, with the files it was read from. */
+export interface BundledDocument {
+  bundled: OpenApiDocument;
+  sources: string[];
 }
 
 export class SpecError extends Error {
@@ -74,7 +80,7 @@ async function describe(file: string, error: unknown): Promise<SpecError> {
  * Bundle the document's files into one ($refs kept) and validate it against the OpenAPI schema; gives it with the
  * files it was read from. swagger-parser is imported here, not at the top: a start from prebuilt documents never needs it.
  */
-export async function bundleDocument(file: string): Promise<PrebuiltInput> {
+export async function bundleDocument(file: string): Promise<BundledDocument> {
   try {
     const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
     const parser = new SwaggerParser();
@@ -100,14 +106,15 @@ function withLowerCaseHttpSchemes(document: OpenApiDocument): OpenApiDocument {
 }
 
 export interface LoadOptions {
-  /** The folder of documents bundled and validated by the build (prebuilt.ts): default authmock's own, null for none. */
+  /** The folder of documents bundled and validated by the build (scripts/prebuild.mjs): default authmock's own, null for none. */
   prebuilt?: string | null;
 }
 
 /** The document in `file`: from the build's output while its files are unchanged, else bundled and validated now. */
 export async function loadDocument(file: string, options: LoadOptions = {}): Promise<LoadedDocument> {
   const dir = options.prebuilt === undefined ? PREBUILT_DOCUMENTS : options.prebuilt;
-  const bundled = (dir ? await readPrebuilt(file, dir) : undefined) ?? (await bundleDocument(file)).bundled;
+  // Prebuilt: the shipped documents skip bundling and validating (~0.5 s) while their files are unchanged.
+  const bundled = (dir ? await readPrebuilt<OpenApiDocument>(file, dir) : undefined) ?? (await bundleDocument(file)).bundled;
   if (typeof bundled.openapi !== 'string' || !/^3\.[01]\./.test(bundled.openapi)) {
     throw new SpecError(file, '/openapi', 'authmock serves OpenAPI 3.0 and 3.1 documents');
   }
