@@ -1,5 +1,6 @@
 // Fixtures: read a YAML file, validate it against the providers' schemas, seed a store. Bad files fail with file, path, reason.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Clock } from './clock.js';
@@ -85,13 +86,18 @@ export function toFixtureProblems(errors: ReadonlyArray<AjvIssue>): FixtureProbl
   return problems;
 }
 
-export function createFixtureValidator(providers: ReadonlyArray<Provider>, compiler?: Compiler): FixtureValidator {
-  const ajv = compiler ?? createFixtureAjv();
-  const schema = {
+/** The schema a fixtures file must meet for these providers: a section per provider, nothing else. */
+function toFixturesSchema(providers: ReadonlyArray<Provider>): Record<string, unknown> {
+  return {
     type: 'object',
     additionalProperties: false,
     properties: Object.fromEntries(providers.map((p) => [p.name, p.fixtureSchema])),
   };
+}
+
+export function createFixtureValidator(providers: ReadonlyArray<Provider>, compiler?: Compiler): FixtureValidator {
+  const ajv = compiler ?? createFixtureAjv();
+  const schema = toFixturesSchema(providers);
   // Compiled on first use (~0.1 s): a start from the build's fixtures validates nothing until the admin API is given some.
   let validate: ReturnType<Compiler['compile']> | undefined;
   // Compiled only when a file is wrong: every mistake at once, with the schema that names the keys allowed there.
@@ -120,26 +126,26 @@ export async function loadFixtures(file: string, validate: FixtureValidator): Pr
   return validate(file, await parseYaml(file, text));
 }
 
-/** What the build keeps of a fixtures file: its content, valid for exactly these providers. */
+/** What the build keeps of a fixtures file: its content, and the sha256 of the schema it was found valid against. */
 export interface PrebuiltFixtures {
-  providers: string[];
+  schema: string;
   fixtures: Fixtures;
 }
 
+const schemaHash = (providers: ReadonlyArray<Provider>): string => createHash('sha256').update(JSON.stringify(toFixturesSchema(providers))).digest('hex');
+
 /** A fixtures file read and validated for these providers, as the build keeps it (scripts/prebuild.mjs). */
 export async function toPrebuiltFixtures(file: string, providers: ReadonlyArray<Provider>): Promise<PrebuiltFixtures> {
-  return { providers: providers.map((p) => p.name), fixtures: await loadFixtures(file, createFixtureValidator(providers)) };
+  return { schema: schemaHash(providers), fixtures: await loadFixtures(file, createFixtureValidator(providers)) };
 }
 
 /**
- * The fixtures in `file` as the build validated them, when the file is byte-for-byte the one it read and these are the
- * providers it validated them for (saves reading YAML and compiling the validator at start, ~0.15 s); else undefined.
+ * The fixtures in `file` as the build validated them, when the file is byte-for-byte the one it read and these
+ * providers ask for the same schema (saves reading YAML and compiling the validator at start, ~0.15 s); else undefined.
  */
 export async function readPrebuiltFixtures(file: string, providers: ReadonlyArray<Provider>, dir: string): Promise<Fixtures | undefined> {
   const built = await readPrebuilt<PrebuiltFixtures>(file, dir);
-  const names = providers.map((p) => p.name);
-  const same = built !== undefined && built.providers.length === names.length && built.providers.every((name, i) => name === names[i]);
-  return same ? built.fixtures : undefined;
+  return built !== undefined && built.schema === schemaHash(providers) ? built.fixtures : undefined;
 }
 
 async function parseYaml(file: string, text: string): Promise<unknown> {

@@ -75,7 +75,7 @@ describe('the packed package', () => {
   });
 
   it('ships the documents bundled and validated at build time, fresh for the installed sources', () => {
-    expect(packed).toEqual(expect.arrayContaining(['dist/documents/authmock.json', 'dist/documents/admin.json']));
+    expect(packed).toEqual(expect.arrayContaining(['dist/documents/authmock.json', 'dist/documents/admin.json', 'dist/fixtures/default.json']));
     const installed = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'authmock', 'dist');
     const fresh = execFileSync(
       process.execPath,
