@@ -74,7 +74,7 @@ describe('the packed package', () => {
     expect(packed.filter((p) => /^(src|test)\//.test(p) || p.endsWith('.map'))).toEqual([]);
   });
 
-  it('ships the documents bundled and validated at build time, fresh for the installed sources', () => {
+  it('ships the documents and fixtures validated at build time, fresh for the installed files', () => {
     expect(packed).toEqual(expect.arrayContaining(['dist/documents/authmock.json', 'dist/documents/admin.json', 'dist/fixtures/default.json']));
     const installed = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'authmock', 'dist');
     const fresh = execFileSync(
@@ -82,13 +82,17 @@ describe('the packed package', () => {
       [
         '--input-type=module',
         '-e',
-        `const { readPrebuilt } = await import(${JSON.stringify(pathToFileURL(join(installed, 'engine/document/prebuilt.js')).href)});
-const { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, PREBUILT_DOCUMENTS } = await import(${JSON.stringify(pathToFileURL(join(installed, 'paths.js')).href)});
-for (const file of [DEFAULT_DOCUMENT, ADMIN_DOCUMENT]) console.log((await readPrebuilt(file, PREBUILT_DOCUMENTS)) ? 'fresh' : 'stale');`,
+        `const from = (module) => import(new URL(module, ${JSON.stringify(pathToFileURL(join(installed, '/')).href)}).href);
+const { readPrebuilt } = await from('prebuilt.js');
+const { readPrebuiltFixtures } = await from('world/fixtures.js');
+const { createProviders } = await from('providers/registry.js');
+const { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES, PREBUILT_DOCUMENTS, PREBUILT_FIXTURES } = await from('paths.js');
+for (const file of [DEFAULT_DOCUMENT, ADMIN_DOCUMENT]) console.log((await readPrebuilt(file, PREBUILT_DOCUMENTS)) ? 'fresh' : 'stale');
+console.log((await readPrebuiltFixtures(DEFAULT_FIXTURES, createProviders(), PREBUILT_FIXTURES)) ? 'fresh' : 'stale');`,
       ],
       { env, encoding: 'utf8' },
     );
-    expect(fresh.trim().split('\n')).toEqual(['fresh', 'fresh']);
+    expect(fresh.trim().split('\n')).toEqual(['fresh', 'fresh', 'fresh']);
   });
 
   it('`authmock serve` runs from a folder that is not the clone', async () => {
