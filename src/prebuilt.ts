@@ -1,4 +1,4 @@
-// Work done once by `npm run build` on the files authmock ships, used at start while those files are byte-for-byte unchanged.
+// Work done once by `npm run build` on the files authmock ships, used at start while those files are byte-for-byte unchanged (documents ~0.65 s, fixtures ~0.15 s).
 
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
