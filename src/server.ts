@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions, type MockApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import type { ControllableClock } from './world/clock.js';
-import { ADMIN_DOCUMENT } from './paths.js';
+import { ADMIN_DOCUMENT, PREBUILT_FIXTURES } from './paths.js';
 import type { Settings } from './config.js';
 import { REGISTRY, type Registry } from './providers/registry.js';
 import { loadDocument } from './engine/document/load-document.js';
-import { createFixtureValidator, loadFixtures, seedStore } from './world/fixtures.js';
+import { createFixtureValidator, loadFixtures, readPrebuiltFixtures, seedStore } from './world/fixtures.js';
 import { createMemoryStore, type DurableSink } from './world/memory-store.js';
 import { openState } from './world/persistence.js';
 import { createClock, monotonicNow } from './world/clock.js';
@@ -103,7 +103,7 @@ export async function buildApp(options: ServerOptions): Promise<MockApp> {
   const all = (options.registry ?? REGISTRY).create(settings.providerSettings);
   const providers = options.providers ? all.filter((p) => options.providers!.includes(p.name)) : all;
   const validateFixtures = createFixtureValidator(providers);
-  const fixtures = await loadFixtures(settings.fixtures, validateFixtures);
+  const fixtures = (await readPrebuiltFixtures(settings.fixtures, providers, PREBUILT_FIXTURES)) ?? (await loadFixtures(settings.fixtures, validateFixtures));
   const clock = options.clock ?? createClock();
   const appOptions: AppOptions = { documents, providers, settings, fixtures, clock, validateFixtures };
   /** What `POST /__admin/reset` returns to when the main store does not start from the fixtures. */

@@ -1,4 +1,4 @@
-// Build dist/ once before the e2e suites when any source file is newer than the built CLI.
+// Build dist/ once before the e2e suites when any source file is newer than the built CLI (as `npm run build` does).
 
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -17,5 +17,8 @@ export default function setup(): void {
   } catch {
     built = 0;
   }
-  if (built < newest('src')) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (built >= newest('src')) return;
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  // As `npm run build` does: the shipped documents and fixtures validated into dist/documents/ and dist/fixtures/.
+  execFileSync(process.execPath, ['scripts/prebuild.mjs'], { stdio: 'inherit' });
 }

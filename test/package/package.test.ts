@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -71,6 +72,27 @@ describe('the packed package', () => {
   it('ships the built CLI, the documents, the fixtures and the README, and no sources or tests', () => {
     expect(packed).toEqual(expect.arrayContaining(['dist/cli.js', 'openapi/authmock.yaml', 'openapi/admin.yaml', 'fixtures/default.yaml', 'README.md']));
     expect(packed.filter((p) => /^(src|test)\//.test(p) || p.endsWith('.map'))).toEqual([]);
+  });
+
+  it('ships the documents and fixtures validated at build time, fresh for the installed files', () => {
+    expect(packed).toEqual(expect.arrayContaining(['dist/documents/authmock.json', 'dist/documents/admin.json', 'dist/fixtures/default.json']));
+    const installed = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'authmock', 'dist');
+    const fresh = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const from = (module) => import(new URL(module, ${JSON.stringify(pathToFileURL(join(installed, '/')).href)}).href);
+const { readPrebuilt } = await from('prebuilt.js');
+const { readPrebuiltFixtures } = await from('world/fixtures.js');
+const { createProviders } = await from('providers/registry.js');
+const { ADMIN_DOCUMENT, DEFAULT_DOCUMENT, DEFAULT_FIXTURES, PREBUILT_DOCUMENTS, PREBUILT_FIXTURES } = await from('paths.js');
+for (const file of [DEFAULT_DOCUMENT, ADMIN_DOCUMENT]) console.log((await readPrebuilt(file, PREBUILT_DOCUMENTS)) ? 'fresh' : 'stale');
+console.log((await readPrebuiltFixtures(DEFAULT_FIXTURES, createProviders(), PREBUILT_FIXTURES)) ? 'fresh' : 'stale');`,
+      ],
+      { env, encoding: 'utf8' },
+    );
+    expect(fresh.trim().split('\n')).toEqual(['fresh', 'fresh', 'fresh']);
   });
 
   it('`authmock serve` runs from a folder that is not the clone', async () => {

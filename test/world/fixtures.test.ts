@@ -1,11 +1,13 @@
 // A fixtures file with several mistakes: every one reported at once, each with its path, a misspelt key named.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createProviders } from '../../src/providers/registry.js';
-import { createFixtureValidator, FixtureError, loadFixtures } from '../../src/world/fixtures.js';
+import { DEFAULT_FIXTURES } from '../../src/paths.js';
+import { writePrebuilt } from '../../src/prebuilt.js';
+import { createFixtureValidator, FixtureError, loadFixtures, readPrebuiltFixtures, toPrebuiltFixtures } from '../../src/world/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'authmock-fixtures-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +57,39 @@ describe('fixtures that are not valid YAML', () => {
     expect(error.path).toMatch(/^line \d+, column \d+$/);
     expect(error.reason).toMatch(/^not valid YAML: /);
     expect(readFileSync(file, 'utf8')).toBe('devicehq: [\n');
+  });
+});
+
+/** A copy of the shipped fixtures and the build output for it (validated for every provider); gives their paths. */
+async function copyAndPrebuild(): Promise<{ file: string; prebuilt: string }> {
+  const base = mkdtempSync(join(dir, 'copy-'));
+  const file = join(base, 'default.yaml');
+  copyFileSync(DEFAULT_FIXTURES, file);
+  const prebuilt = join(base, 'dist');
+  await writePrebuilt(prebuilt, file, [file], await toPrebuiltFixtures(file, createProviders()));
+  return { file, prebuilt };
+}
+
+describe('fixtures validated at build time (dist/fixtures)', () => {
+  it('are the shipped fixtures exactly as reading and validating the file gives them', async () => {
+    const { file, prebuilt } = await copyAndPrebuild();
+    const fixtures = await readPrebuiltFixtures(file, createProviders(), prebuilt);
+    expect(fixtures).toBeDefined();
+    expect(fixtures).toEqual(await loadFixtures(DEFAULT_FIXTURES, validate));
+  });
+
+  it('are not used once the file is edited: the edit is read and validated', async () => {
+    const { file, prebuilt } = await copyAndPrebuild();
+    appendFileSync(file, 'emnfy: {}\n');
+    await expect(readPrebuiltFixtures(file, createProviders(), prebuilt)).resolves.toBeUndefined();
+    await expect(loadFixtures(file, validate)).rejects.toThrow(expect.objectContaining({ code: 'fixtures.invalid', path: '/emnfy' }));
+  });
+
+  it('are not used for providers that ask for another schema than the one they were validated against', async () => {
+    const { file, prebuilt } = await copyAndPrebuild();
+    await expect(readPrebuiltFixtures(file, createProviders().slice(1), prebuilt)).resolves.toBeUndefined();
+    const [first, ...rest] = createProviders();
+    const changed = { ...first!, fixtureSchema: { ...first!.fixtureSchema, maxProperties: 0 } };
+    await expect(readPrebuiltFixtures(file, [changed, ...rest], prebuilt)).resolves.toBeUndefined();
   });
 });
