@@ -57,12 +57,15 @@ const WORLD_CLAIM = 'authmock.world';
  */
 const signHs384 = (input: string, key: SigningKey): Buffer => createHmac('sha384', key.bytes).update(input).digest();
 
-/** The token's signature is HS384 of its first two segments under `key`, compared in constant time. */
+/**
+ * The token's signature is HS384 of its first two segments under `key`, compared in constant time as text: decoding
+ * first would accept extra or altered trailing characters that base64url decoding drops.
+ */
 function hasHs384Signature(token: string, key: SigningKey): boolean {
   const lastDot = token.lastIndexOf('.');
-  const signature = Buffer.from(token.slice(lastDot + 1), 'base64url');
-  const expected = signHs384(token.slice(0, lastDot), key);
-  return signature.length === expected.length && timingSafeEqual(signature, expected);
+  const given = Buffer.from(token.slice(lastDot + 1));
+  const expected = Buffer.from(signHs384(token.slice(0, lastDot), key).toString('base64url'));
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** `base64url(JSON)` → the object, or undefined when it is not a JSON object. */
