@@ -52,7 +52,7 @@ async function serve(config: ServeConfig): Promise<void> {
       }
       try {
         const port = Number(new URL(running.url).port);
-        const live = await running.mock.runtime.main.world.store.snapshot();
+        const live = await running.mock.worlds.main.world.store.snapshot();
         await running.mock.flush();
         // A reload waits for requests in flight, but not for ever (a client that never finishes one must not stop it).
         const closed = running.close();

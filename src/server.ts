@@ -161,7 +161,7 @@ async function useDatabase(
   appOptions.store = store;
   appOptions.seedMainStore = false;
   appOptions.persistence = persistence;
-  appOptions.restoreSandboxes = (runtime) => {
+  appOptions.restoreSandboxes = (running) => {
     for (const saved of worlds) {
       if (saved.id === MAIN_WORLD) continue;
       const sandboxClock = createClock();
@@ -170,7 +170,7 @@ async function useDatabase(
       const sandbox = createLiveWorld(saved.id, sandboxStore, sandboxClock, monotonicNow());
       sandbox.createdAt = saved.createdAt;
       sandbox.bytes = saved.bytes;
-      runtime.adoptSandbox(sandbox);
+      running.adoptSandbox(sandbox);
     }
   };
   appOptions.onClose = () => db.close();

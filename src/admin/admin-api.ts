@@ -15,7 +15,7 @@ import type { Provider } from '../providers/provider.js';
 import { checkFaultProblem, createCredentialHandlers } from './admin-credentials.js';
 
 export interface AdminOptions {
-  runtime: () => Worlds;
+  worlds: () => Worlds;
   providers: ReadonlyArray<Provider>;
   validateFixtures: FixtureValidator;
   operationIds: () => ReadonlySet<string>;
@@ -75,20 +75,20 @@ const faultBody = (f: Fault): Obj => ({
 });
 
 export function createAdminApi(options: AdminOptions): AdminApi {
-  const runtimeOf = (world: World): LiveWorld => options.runtime().get(world.id) ?? options.runtime().main;
+  const liveWorldOf = (world: World): LiveWorld => options.worlds().get(world.id) ?? options.worlds().main;
   const body = (ctx: HandlerContext): Obj => (ctx.req.body ?? {}) as Obj;
 
-  const credentialOptions = { providers: options.providers, operations: options.operations, runtimeOf };
+  const credentialOptions = { providers: options.providers, operations: options.operations, liveWorldOf };
   const handlers: Record<string, Handler> = {
     ...createCredentialHandlers(credentialOptions),
     adminHealth: () => ({ status: 200, body: { status: 'ok', uptime_ms: Math.round(options.uptimeMs()), version: options.settings.version } }),
     adminReset: async ({ world }) => {
       // The clock is left where it is (POST /__admin/clock {"real":true} goes back to real time).
       await world.store.reset();
-      const runtime = runtimeOf(world);
-      runtime.faults.length = 0;
-      runtime.requests.length = 0;
-      runtime.coverage.clear();
+      const live = liveWorldOf(world);
+      live.faults.length = 0;
+      live.requests.length = 0;
+      live.coverage.clear();
       return { status: 200, body: { reset: true } };
     },
     adminAddFixtures: async (ctx) => {
@@ -98,9 +98,9 @@ export function createAdminApi(options: AdminOptions): AdminApi {
       } catch (error) {
         throw new MockError('validation.failed', (error as Error).message, { pointer: `/body${(error as { path?: string }).path ?? ''}` });
       }
-      const target = runtimeOf(ctx.world);
-      if (target !== options.runtime().main) {
-        const { sandboxBytes } = options.runtime().limits;
+      const target = liveWorldOf(ctx.world);
+      if (target !== options.worlds().main) {
+        const { sandboxBytes } = options.worlds().limits;
         const grows = Buffer.byteLength(JSON.stringify(fixtures));
         if (target.bytes + grows > sandboxBytes) {
           throw new MockError('request.body_too_large', `this sandbox holds ${target.bytes} bytes of state and these fixtures add ${grows}; the limit per sandbox is ${sandboxBytes} bytes`, { pointer: '/body' });
@@ -108,9 +108,9 @@ export function createAdminApi(options: AdminOptions): AdminApi {
       }
       try {
         const added = await seedStore(ctx.world.store, options.providers, fixtures, ctx.world.clock);
-        if (target !== options.runtime().main) {
+        if (target !== options.worlds().main) {
           target.bytes += Buffer.byteLength(JSON.stringify(fixtures));
-          options.runtime().saveSize(target);
+          options.worlds().saveSize(target);
         }
         return { status: 200, body: { added: { ...Object.fromEntries(options.providers.map((p) => [p.name, 0])), ...added } } };
       } catch (error) {
@@ -150,7 +150,7 @@ export function createAdminApi(options: AdminOptions): AdminApi {
         if (typeof freeze === 'boolean') clock.freeze(freeze);
       };
       try {
-        changeClock(clock, move, () => options.runtime().saveClock(runtimeOf(ctx.world)));
+        changeClock(clock, move, () => options.worlds().saveClock(liveWorldOf(ctx.world)));
       } catch (error) {
         if (!(error instanceof RangeError)) throw error instanceof MockError ? error : unwritable(error);
         throw new MockError('validation.failed', error.message, { status: 400, pointer: advanceMs !== null ? '/body/advance' : '/body/set' });
@@ -159,7 +159,7 @@ export function createAdminApi(options: AdminOptions): AdminApi {
     },
     adminListRequests: (ctx) => {
       const limit = Number((ctx.req.query['limit'] as string | undefined) ?? 100);
-      const requests = options.runtime().requests(runtimeOf(ctx.world));
+      const requests = options.worlds().requests(liveWorldOf(ctx.world));
       return { status: 200, body: { requests: requests.slice(-Math.max(1, Math.min(limit, 1000))).reverse().map(toRequestRecord) } };
     },
     adminAddFault: (ctx) => {
@@ -181,26 +181,26 @@ export function createAdminApi(options: AdminOptions): AdminApi {
         probability: num(b['probability']),
         problem: checkFaultProblem(credentialOptions, operationId, b['problem']),
       };
-      runtimeOf(ctx.world).faults.push(fault);
+      liveWorldOf(ctx.world).faults.push(fault);
       return { status: 201, body: faultBody(fault) };
     },
-    adminListFaults: ({ world }) => ({ status: 200, body: { faults: runtimeOf(world).faults.map(faultBody) } }),
+    adminListFaults: ({ world }) => ({ status: 200, body: { faults: liveWorldOf(world).faults.map(faultBody) } }),
     adminClearFaults: ({ world }) => {
-      const faults = runtimeOf(world).faults;
+      const faults = liveWorldOf(world).faults;
       const cleared = faults.length;
       faults.length = 0;
       return { status: 200, body: { cleared } };
     },
     adminCreateSandbox: async (ctx) => {
       const extra = body(ctx)['fixtures'];
-      const runtime = options.runtime();
+      const worlds = options.worlds();
       const given = extra === undefined ? 0 : Buffer.byteLength(JSON.stringify(extra));
-      if (given > runtime.limits.sandboxBytes) {
-        throw new MockError('request.body_too_large', `the sandbox's fixtures are ${given} bytes; the limit per sandbox is ${runtime.limits.sandboxBytes} bytes`, { pointer: '/body/fixtures' });
+      if (given > worlds.limits.sandboxBytes) {
+        throw new MockError('request.body_too_large', `the sandbox's fixtures are ${given} bytes; the limit per sandbox is ${worlds.limits.sandboxBytes} bytes`, { pointer: '/body/fixtures' });
       }
       let created: LiveWorld;
       try {
-        created = await runtime.createSandbox(
+        created = await worlds.createSandbox(
           extra === undefined
             ? undefined
             : async (store, clock) => {
@@ -219,14 +219,14 @@ export function createAdminApi(options: AdminOptions): AdminApi {
     adminListSandboxes: () => ({
       status: 200,
       body: {
-        sandboxes: options.runtime().sandboxes().map((s) => ({ id: s.world.id, created: iso(s.createdAt), last_used: iso(s.lastUsedAt) })),
+        sandboxes: options.worlds().sandboxes().map((s) => ({ id: s.world.id, created: iso(s.createdAt), last_used: iso(s.lastUsedAt) })),
       },
     }),
     adminDeleteSandbox: (ctx) => {
       const id = String(ctx.req.params['id']);
       let deleted: boolean;
       try {
-        deleted = options.runtime().deleteSandbox(id);
+        deleted = options.worlds().deleteSandbox(id);
       } catch (error) {
         throw unwritable(error);
       }

@@ -9,7 +9,7 @@ import { coverageReport } from '../world/coverage.js';
 export interface CredentialAdminOptions {
   providers: ReadonlyArray<Provider>;
   operations: () => ReadonlyArray<Operation>;
-  runtimeOf: (world: World) => LiveWorld;
+  liveWorldOf: (world: World) => LiveWorld;
 }
 
 const MAX_CREDENTIAL = 4096;
@@ -55,7 +55,7 @@ export function createCredentialHandlers(options: CredentialAdminOptions): Recor
     adminRevokeCredential: end('revoke'),
     adminGetCoverage: ({ world }) => ({
       status: 200,
-      body: coverageReport(options.runtimeOf(world).coverage, options.operations(), options.providers),
+      body: coverageReport(options.liveWorldOf(world).coverage, options.operations(), options.providers),
     }),
   };
 }

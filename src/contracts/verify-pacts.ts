@@ -232,7 +232,7 @@ async function runOne(Verifier: VerifierClass, running: RunningServer, target: R
   const result: PactResult = { source: target.source, consumer: target.consumer, provider: target.provider, ok: false, interactions: [], problems: [] };
   const sandbox = await createSandbox(running);
   try {
-    const world = running.mock.runtime.get(sandbox.id)?.world;
+    const world = running.mock.worlds.get(sandbox.id)?.world;
     if (!world) throw new Error(`sandbox ${sandbox.id} vanished`);
     const states = createVerifierStates({ world, baseUrl: `${running.url}${sandbox.basePath}` }, { startTime });
     // Which values each state handed back, to name a `${variable}` a request takes that no state gives.
@@ -347,7 +347,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
   const running = await startServer({ settings: resolveSettings({ port: 0, strict: true, ...options.server }) });
   try {
     const operations = running.mock.operations.map((c) => c.op);
-    const startTime = Math.floor(running.mock.runtime.main.world.clock.now() / 1000) * 1000;
+    const startTime = Math.floor(running.mock.worlds.main.world.clock.now() / 1000) * 1000;
     const targets = [
       ...targetsFromFiles(files, operations, results),
       ...(options.brokerUrl ? targetsFromBroker(options.brokerUrl, options.brokerProviders ?? DEFAULT_BROKER_PROVIDERS, operations) : []),

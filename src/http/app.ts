@@ -57,7 +57,7 @@ export interface MockApp {
   app: Koa;
   providers: ReadonlyArray<Provider>;
   fixtures: Fixtures;
-  runtime: Worlds;
+  worlds: Worlds;
   operations: ReadonlyArray<CompiledOperation>;
   callback(): ReturnType<Koa['callback']>;
   close(): void;
@@ -76,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   let worlds: Worlds | undefined;
   let operations: ReadonlyArray<Operation> = [];
   const admin = createAdminApi({
-    runtime: () => worlds!,
+    worlds: () => worlds!,
     providers,
     validateFixtures,
     operationIds: () => new Set(operations.map((op) => op.operationId)),
@@ -134,7 +134,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     app,
     providers,
     fixtures,
-    runtime: rt,
+    worlds: rt,
     operations: documents.operations,
     callback: () => app.callback(),
     close: () => {

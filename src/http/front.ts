@@ -35,7 +35,7 @@ export function createFront({ worlds, operations, logger }: FrontOptions): Middl
     const problem = ctx.res.getHeader('x-mock-problem');
     const op = state.operationId ? byId.get(state.operationId) : undefined;
     return {
-      at: state.runtime.world.clock.now(),
+      at: state.live.world.clock.now(),
       method: ctx.method,
       path: ctx.path,
       operation_id: state.operationId,
@@ -51,7 +51,7 @@ export function createFront({ worlds, operations, logger }: FrontOptions): Middl
 
   return async (ctx, next) => {
     const begin = monotonicNow();
-    const state: RequestState = { runtime: worlds.main, operationId: null, auth: 'none', problem: null, body: undefined, headers: toHeaderBag(ctx.req) };
+    const state: RequestState = { live: worlds.main, operationId: null, auth: 'none', problem: null, body: undefined, headers: toHeaderBag(ctx.req) };
     ctx.state = state;
     try {
       await next();
@@ -60,7 +60,7 @@ export function createFront({ worlds, operations, logger }: FrontOptions): Middl
       respondError(ctx, state, toMockError(error, log), undefined);
     }
     const entry = toLoggedRequest(ctx, state, begin);
-    worlds.record(state.runtime, entry);
+    worlds.record(state.live, entry);
     if (logRequests) {
       const { at, request_headers: _h, request_body: _b, credential: _c, ...line } = entry;
       // `time` is the logger's (real time); the mock clock, which tests move, is `mockTime`.

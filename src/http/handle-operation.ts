@@ -17,8 +17,8 @@ export interface OperationMiddlewareOptions {
   bodyLimit: number;
   maxDepth: number;
   strict: boolean;
-  /** Decide and consume a fault for this operation in this world (the runtime keeps the list). */
-  takeFault(runtime: LiveWorld, operationId: string): Fault | undefined;
+  /** Decide and consume a fault for this operation in this world (the live world keeps the list). */
+  takeFault(live: LiveWorld, operationId: string): Fault | undefined;
 }
 
 /**
@@ -57,10 +57,10 @@ export function createOperationMiddleware(compiled: CompiledOperation, route: Ro
       return;
     }
     const deps: PipelineDeps = {
-      world: state.runtime.world,
+      world: state.live.world,
       provider,
       strict: options.strict,
-      takeFault: (id) => options.takeFault(state.runtime, id),
+      takeFault: (id) => options.takeFault(state.live, id),
     };
     const result = await runPipeline(compiled, req, deps);
     state.auth = result.auth;

@@ -5,7 +5,7 @@ import type { LiveWorld } from '../world/worlds.js';
 import type { HeaderBag } from '../engine/types.js';
 
 export interface RequestState {
-  runtime: LiveWorld;
+  live: LiveWorld;
   operationId: string | null;
   auth: string;
   problem: string | null;

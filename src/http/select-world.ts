@@ -18,7 +18,7 @@ export function toSandboxRequest(path: string, header: string | string[] | undef
   return { id: header ? (Array.isArray(header) ? header.join(', ') : header) : undefined, path };
 }
 
-/** Put the named sandbox in `ctx.state.runtime`; an unknown one is answered here (it may have expired). */
+/** Put the named sandbox in `ctx.state.live`; an unknown one is answered here (it may have expired). */
 export function createWorldSelection(worlds: Worlds): Middleware {
   return (ctx, next) => {
     const state = ctx.state as RequestState;
@@ -30,7 +30,7 @@ export function createWorldSelection(worlds: Worlds): Middleware {
       respondError(ctx, state, new MockError('state.not_found', 'no such sandbox (it may have expired): create one with POST /__admin/sandboxes'), undefined);
       return;
     }
-    state.runtime = found;
+    state.live = found;
     return next();
   };
 }

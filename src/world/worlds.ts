@@ -89,10 +89,10 @@ export interface Worlds {
   sandboxes(): LiveWorld[];
   /** Drop idle sandboxes; returns how many. */
   expireIdle(): number;
-  record(runtime: LiveWorld, entry: LoggedRequest): void;
+  record(live: LiveWorld, entry: LoggedRequest): void;
   /** A world's request log, oldest first: at most requestLogSize entries. */
-  requests(runtime: LiveWorld): LoggedRequest[];
-  takeFault(runtime: LiveWorld, operationId: string): Fault | undefined;
+  requests(live: LiveWorld): LoggedRequest[];
+  takeFault(live: LiveWorld, operationId: string): Fault | undefined;
 }
 
 const TRIM_BATCH = 64;
@@ -106,7 +106,7 @@ export function createWorlds(main: LiveWorld, options: WorldsOptions): Worlds {
   const random = options.random ?? Math.random;
   const persistence = options.persistence;
   const { limits } = options;
-  const runtime: Worlds = {
+  const worlds: Worlds = {
     main,
     get(id) {
       const found = sandboxes.get(id);
@@ -117,7 +117,7 @@ export function createWorlds(main: LiveWorld, options: WorldsOptions): Worlds {
       return found;
     },
     async createSandbox(seed = options.seed) {
-      runtime.expireIdle();
+      worlds.expireIdle();
       if (sandboxes.size >= options.maxSandboxes) return Promise.reject(new RangeError(`at most ${options.maxSandboxes} sandboxes`));
       const id = randomUUID();
       const clock = createClock();
@@ -197,5 +197,5 @@ export function createWorlds(main: LiveWorld, options: WorldsOptions): Worlds {
       return fault;
     },
   };
-  return runtime;
+  return worlds;
 }

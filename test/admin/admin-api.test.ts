@@ -7,7 +7,7 @@ import type { Worlds } from '../../src/world/worlds.js';
 
 const api = (adminToken: string | undefined) =>
   createAdminApi({
-    runtime: () => ({}) as Worlds,
+    worlds: () => ({}) as Worlds,
     providers: [],
     validateFixtures: (_where, value) => value as never,
     operationIds: () => new Set(),

@@ -33,7 +33,7 @@ export async function startMock(options: HarnessOptions = {}): Promise<StartedMo
   const clock = createFixedClock(options.clockStart ?? DEFAULT_START);
   const { clockStart: _ignored, ...rest } = options;
   const running = await startServer(toServerOptions({ ...rest, clock }));
-  return { url: running.url, world: running.mock.runtime.main.world, clock, close: running.close };
+  return { url: running.url, world: running.mock.worlds.main.world, clock, close: running.close };
 }
 
 /**

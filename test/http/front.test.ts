@@ -53,7 +53,7 @@ describe('a handler that throws', () => {
 
   it('keeps the request in the request log with its operation and status', async () => {
     await fetch(`${app.url}/pets`);
-    const kept = app.mock.runtime.requests(app.mock.runtime.main).at(-1);
+    const kept = app.mock.worlds.requests(app.mock.worlds.main).at(-1);
     expect(kept).toMatchObject({ method: 'GET', path: '/pets', operation_id: 'listPets', status: 500 });
   });
 });

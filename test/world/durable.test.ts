@@ -56,7 +56,7 @@ describe('--state across a restart', () => {
     const sandbox = (await (await post(`${running.url}/__admin/sandboxes`, {})).json()) as { id: string; base_path: string };
     const inSandbox = await tokenOf(await signIn(running.url, sandbox.base_path));
     await post(`${running.url}${sandbox.base_path}/__admin/clock`, { advance: 'PT2M' });
-    const digest = await running.mock.runtime.main.world.store.digest();
+    const digest = await running.mock.worlds.main.world.store.digest();
     const clockOf = async (base: string): Promise<unknown> => {
       const { offset_ms, frozen } = (await (await fetch(`${base}/__admin/clock`)).json()) as { offset_ms: number; frozen: boolean };
       return { offset_ms, frozen }; // the sandbox's clock runs with real time: its offset is what is kept
@@ -65,7 +65,7 @@ describe('--state across a restart', () => {
     await running.close();
 
     running = await start(file);
-    expect(await running.mock.runtime.main.world.store.digest()).toBe(digest);
+    expect(await running.mock.worlds.main.world.store.digest()).toBe(digest);
     expect(((await (await fetch(`${running.url}/__admin/clock`)).json()) as { now: string }).now).toBe(new Date(START + 60_000).toISOString());
     expect(await clockOf(`${running.url}${sandbox.base_path}`)).toEqual(sandboxClock);
     expect((await fetch(`${running.url}/devicehq/api/v2/test`, { headers: { 'x-auth-token': session } })).status).toBe(200);
@@ -119,7 +119,7 @@ describe('a write that cannot reach the disk', () => {
     let refused: Response | undefined;
     let before = '';
     for (let i = 0; i < 2_000 && !refused; i++) {
-      before = await running.mock.runtime.main.world.store.digest();
+      before = await running.mock.worlds.main.world.store.digest();
       const res = await signIn(running.url);
       if (res.status === 503) refused = res;
       else {
@@ -130,7 +130,7 @@ describe('a write that cannot reach the disk', () => {
     expect(refused, `a sign-in on a full disk (${why ?? 'tmpfs of 2 MB'})`).toBeDefined();
     expect(problemOf(refused!)).toMatchObject({ code: 'state.unwritable' });
     expect(await refused!.json()).toMatchObject({ errors: [expect.objectContaining({ status: '503' })] });
-    expect(await running.mock.runtime.main.world.store.digest(), 'the refused sign-in changed nothing').toBe(before);
+    expect(await running.mock.worlds.main.world.store.digest(), 'the refused sign-in changed nothing').toBe(before);
     expect(dirOf(dir)).toEqual(why ? ['state.db', 'state.db-shm', 'state.db-wal'] : ['filler', 'state.db', 'state.db-shm', 'state.db-wal']);
     // Space again: the session acknowledged last still works (the refused sign-in did not replace it).
     if (why) failing = false;
