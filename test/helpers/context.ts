@@ -15,7 +15,10 @@ export function createFakeExchange(method: string, url: string, headers: Record<
   const req = new IncomingMessage(new Socket());
   req.method = method;
   req.url = url;
-  for (const [name, value] of Object.entries(headers)) req.headers[name.toLowerCase()] = value;
+  const lowered = Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value] as const);
+  req.rawHeaders = Object.entries(headers).flat();
+  req.headers = Object.fromEntries(lowered);
+  req.headersDistinct = Object.fromEntries(lowered.map(([name, value]) => [name, [value]]));
   if (body !== undefined) req.push(Buffer.from(body));
   req.push(null);
   const res = new ServerResponse(req);
