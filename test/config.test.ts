@@ -2,7 +2,6 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseConfig, UsageError } from '../src/config.js';
-import { closestName } from '../src/did-you-mean.js';
 
 describe('unknown options', () => {
   it.each([
@@ -30,10 +29,6 @@ describe('unknown options', () => {
 
   it('suggests docs options for the docs command', () => {
     expect(() => parseConfig(['docs', '--ot', 'site'], false)).toThrow(expect.objectContaining({ message: expect.stringContaining("did you mean '--out'?") }));
-  });
-
-  it('compares case-insensitively and tolerates a swapped pair of letters', () => {
-    expect(closestName('WATHC', ['watch', 'state'])).toBe('watch');
   });
 });
 

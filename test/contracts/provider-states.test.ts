@@ -2,10 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { toPartialSchema } from '../../src/contracts/partial-schema.js';
 import { ProviderStateError, providerStateCatalog, providerStates, resolveProviderState } from '../../src/contracts/provider-states.js';
-import { toRailsForm } from '../../src/contracts/state-handlers.js';
-import { parseRailsForm } from '../../src/engine/validate/parse-body.js';
 import { DEFAULT_START, startMock, type StartedMock } from '../helpers/harness.js';
 
 const readme = readFileSync(new URL('../../contracts/README.md', import.meta.url), 'utf8');
@@ -88,26 +85,5 @@ describe('each state, with its README example, on a live authmock', () => {
     const setup = providerStates['a DeviceHQ session idle for {minutes} minutes']!({ minutes: 'six' }, { world: mock.world, baseUrl: mock.url });
     await expect(setup).rejects.toThrow(ProviderStateError);
     await expect(setup).rejects.toThrow("parameter 'minutes' must be a number");
-  });
-});
-
-describe('helpers', () => {
-  it('toRailsForm writes what the mock reads back', () => {
-    const value = { account: { login: 'a@b.c', password: 'p w&=' }, tags: ['x', 'y'], plain: '1' };
-    expect(parseRailsForm(toRailsForm(value), { maxDepth: 8 })).toEqual(value);
-  });
-
-  it('toPartialSchema drops required and reads oneOf as anyOf, keeping a property named "required"', () => {
-    const schema = {
-      type: 'object',
-      required: ['a'],
-      additionalProperties: false,
-      properties: { a: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, required: { type: 'boolean' } },
-    };
-    expect(toPartialSchema(schema)).toEqual({
-      type: 'object',
-      additionalProperties: false,
-      properties: { a: { anyOf: [{ type: 'string' }, { type: 'integer' }] }, required: { type: 'boolean' } },
-    });
   });
 });

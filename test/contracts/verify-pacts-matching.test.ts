@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { junitNames, toJunit } from '../../src/contracts/pact-report.js';
 import { providerStateVariables, toSeconds, verifyPacts } from '../../src/contracts/verify-pacts.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/pacts/${name}`, import.meta.url));
@@ -59,16 +58,5 @@ describe('pieces', () => {
   it('finds the ${variables} a request takes from provider states', () => {
     const raw = { request: { generators: { header: { 'X-AUTH-TOKEN': { type: 'ProviderState', expression: '${token}' } }, path: { type: 'ProviderState', expression: '/guardians/${guid}/${ token }' } } } };
     expect(providerStateVariables(raw).sort()).toEqual(['guid', 'token']);
-  });
-
-  it('numbers names that stay equal even with their states', () => {
-    const same = { description: 'x', states: ['s'], ok: true, messages: [] };
-    expect(junitNames([same, same, { ...same, states: [] }])).toEqual(["x [given 's'] (#1)", "x [given 's'] (#2)", 'x [given no state]']);
-  });
-
-  it('keeps colour codes out of the JUnit file', () => {
-    const xml = toJunit([{ source: 'p.json', consumer: 'c', provider: 'p', ok: false, problems: [], interactions: [{ description: 'd', states: [], ok: false, messages: ['expected \u001b[31m200\u001b[0m but was \u001b[32m401\u001b[0m'] }] }]);
-    expect(xml).toContain('message="expected 200 but was 401"');
-    expect(xml).not.toMatch(/\u001b|\[31m/);
   });
 });
