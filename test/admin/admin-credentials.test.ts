@@ -42,7 +42,7 @@ const world = createTestWorld('w1');
 const coverage = createCoverageLog();
 beforeAll(async () => {
   const doc = await loadTestDocument(DOCUMENT, new Map([['alpha', '/alpha'], ['beta', '/beta']]));
-  options = { providers: [beta, alpha], operations: () => doc.operations, runtimeOf: () => ({ coverage }) as unknown as LiveWorld };
+  options = { providers: [beta, alpha], operations: () => doc.operations, liveWorldOf: () => ({ coverage }) as unknown as LiveWorld };
 });
 
 describe('checkFaultProblem', () => {

@@ -67,8 +67,8 @@ interface Given {
 async function run(given: Given) {
   const exchange = createFakeExchange(given.operationId === 'putNote' ? 'PUT' : 'GET', given.url, given.headers, given.body);
   const world = createTestWorld();
-  const runtime = { world, faults: [], requests: [] } as unknown as LiveWorld;
-  const state: RequestState = { runtime, operationId: null, auth: '', problem: null, body: undefined, headers: toHeaderBag(exchange.ctx.req) };
+  const live = { world, faults: [], requests: [] } as unknown as LiveWorld;
+  const state: RequestState = { live, operationId: null, auth: '', problem: null, body: undefined, headers: toHeaderBag(exchange.ctx.req) };
   exchange.ctx.state = state;
   (exchange.ctx as { captures?: string[] }).captures = given.captures;
   const provider = given.provider === null ? undefined : (given.provider ?? echoProvider);
@@ -164,7 +164,7 @@ describe('createOperationMiddleware: refusals', () => {
       operationId: 'getNote',
       url: '/notes/1',
       captures: ['1'],
-      options: { takeFault: (runtime, id) => (asked.push([runtime.world.id, id]), fault) },
+      options: { takeFault: (live, id) => (asked.push([live.world.id, id]), fault) },
     });
     expect(asked).toEqual([['main', 'getNote']]);
     expect(result.status).toBe(503);
