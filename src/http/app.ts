@@ -64,6 +64,13 @@ export interface MockApp {
   flush(): Promise<void>;
 }
 
+/**
+ * Validators still waiting for their first use are compiled this long after start, one operation per turn: compiling
+ * blocks the event loop for milliseconds per operation, and the first requests (a client or a test suite that starts
+ * with the mock, a SIGTERM soon after) should not queue behind it.
+ */
+const WARM_UP_DELAY_MS = 1_000;
+
 export async function createApp(options: AppOptions): Promise<MockApp> {
   const { settings, providers } = options;
   const logger = options.logger ?? silentLogger;
@@ -125,9 +132,10 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   app.use(router.routes());
   app.use(createFallback({ operations, providers, docsPath: document ? DOCS_PATH : undefined }));
 
-  // Compile what still waits for its first use, one operation per turn of the event loop.
+  // Compile what still waits for its first use, after WARM_UP_DELAY_MS, one operation per turn of the event loop.
   let closed = false;
-  setImmediate(() => void warmOperations(documents.operations, () => closed));
+  const warm = setTimeout(() => void warmOperations(documents.operations, () => closed), WARM_UP_DELAY_MS);
+  warm.unref();
   const stopSweeping = startSweeping(rt, providers, settings.sweepIntervalMs, logger);
 
   return {
@@ -139,6 +147,7 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
     callback: () => app.callback(),
     close: () => {
       closed = true;
+      clearTimeout(warm);
       stopSweeping();
       options.onClose?.();
     },
