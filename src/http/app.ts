@@ -128,8 +128,9 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   if (document) app.use(createDocsMiddleware({ document, ...(adminDocument ? { admin: adminDocument } : {}), ...(own ? { flows: providers.map((p) => p.name) } : {}) }));
   app.use(createWorldSelection(rt));
   if (settings.latency) app.use(createLatency(settings.latency));
-  app.use(createAllowedMethods(router));
   app.use(router.routes());
+  // After the routes, as @koa/router designs it: only requests no route took (OPTIONS, 405) reach it.
+  app.use(createAllowedMethods(router));
   app.use(createFallback({ operations, providers, docsPath: document ? DOCS_PATH : undefined }));
 
   // Compile what still waits for its first use, after WARM_UP_DELAY_MS, one operation per turn of the event loop.
