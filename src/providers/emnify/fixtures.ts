@@ -21,7 +21,7 @@ import {
   type UserRecord,
 } from './records.js';
 import { parseExpiry, parseTimestamp } from './inputs.js';
-import { MIN_KEY_BYTES, toKeyBytes, type Keyring } from './signing-key.js';
+import { fingerprintOf, MIN_KEY_BYTES, toKeyBytes, type Keyring } from './signing-key.js';
 
 const str = (extra: Record<string, unknown> = {}) => ({ type: 'string', ...extra });
 const obj = (required: string[], properties: Record<string, unknown>) => ({ type: 'object', additionalProperties: false, required, properties });
@@ -173,7 +173,7 @@ export const describeEmnify = (keyring: Keyring) => (tx: ReadTx, env: ProviderEn
   return {
     jwt: {
       algorithm: 'HS384',
-      signing_key: jwt.key ? { source: jwt.keySource, fingerprint: jwt.key.id } : { source: 'none', fingerprint: null },
+      signing_key: jwt.key ? { source: jwt.keySource, fingerprint: fingerprintOf(jwt.key) } : { source: 'none', fingerprint: null },
       auth_token_ttl_seconds: jwt.authTokenTtlSeconds,
       application_auth_token_ttl_seconds: jwt.applicationAuthTokenTtlSeconds,
     },

@@ -8,10 +8,11 @@ import { EMNIFY, JWT_SETTINGS, type JwtSettingsRecord } from './records.js';
 export const MIN_KEY_BYTES = 48;
 
 export interface SigningKey {
-  /** A short fingerprint (SHA-256, 16 hex): tells keys apart in caches and in `/__admin/state`; not the key. */
-  id: string;
   bytes: Buffer;
 }
+
+/** A short fingerprint of a key (SHA-256, 16 hex), as `/__admin/state` shows it: tells keys apart, not the key. */
+export const fingerprintOf = (key: SigningKey): string => createHash('sha256').update(key.bytes).digest('hex').slice(0, 16);
 
 export interface JwtSettings {
   /** undefined: nothing was issued in this world yet (and nothing pinned one). */
@@ -51,10 +52,7 @@ export function toKeyBytes(secret: string | Uint8Array, what: string): Uint8Arra
   return bytes;
 }
 
-const toSigningKey = (bytes: Uint8Array): SigningKey => ({
-  id: createHash('sha256').update(bytes).digest('hex').slice(0, 16),
-  bytes: Buffer.from(bytes),
-});
+const toSigningKey = (bytes: Uint8Array): SigningKey => ({ bytes: Buffer.from(bytes) });
 
 export function createKeyring(options: KeyringOptions = {}): Keyring {
   const pinned = options.pinned ? toSigningKey(options.pinned) : undefined;

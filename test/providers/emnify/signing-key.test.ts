@@ -1,7 +1,7 @@
 // emnify's signing keys on their own: one per world, made on its first token and kept in the store; options over fixtures over defaults.
 
 import { describe, expect, it } from 'vitest';
-import { createKeyring, toKeyBytes } from '../../../src/providers/emnify/signing-key.js';
+import { createKeyring, fingerprintOf, toKeyBytes } from '../../../src/providers/emnify/signing-key.js';
 import { createMemoryStore } from '../../../src/world/memory-store.js';
 
 const SECRET = 'authmock-emnify-unit-secret-0123456789abcdef-0123456789';
@@ -13,9 +13,10 @@ describe('emnify signing keys', () => {
     const store = createMemoryStore();
     expect((await keyring.read(store)).key).toBeUndefined();
     const [a, b] = await Promise.all([keyring.ensure(store), keyring.ensure(store)]);
-    expect(a.key.id).toBe(b.key.id);
+    expect(a.key.bytes.equals(b.key.bytes)).toBe(true);
     expect(a.key.bytes.length).toBe(48);
-    expect((await keyring.read(store)).key!.id).toBe(a.key.id);
+    expect(fingerprintOf((await keyring.read(store)).key!)).toBe(fingerprintOf(a.key));
+    expect(fingerprintOf(a.key)).toMatch(/^[0-9a-f]{16}$/);
     // Another keyring (a restarted mock) over the same contents finds the same key.
     const restarted = createKeyring();
     expect((await restarted.read(createMemoryStore({ initial: await store.snapshot() }))).key!.bytes.equals(a.key.bytes)).toBe(true);
