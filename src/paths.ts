@@ -10,4 +10,3 @@ export const DEFAULT_FIXTURES = root('fixtures/default.yaml');
 /** The shipped documents bundled and validated, and the shipped fixtures validated, by `npm run build` (scripts/prebuild.mjs). */
 export const PREBUILT_DOCUMENTS = root('dist/documents');
 export const PREBUILT_FIXTURES = root('dist/fixtures');
-export const PACKAGE_JSON = root('package.json');

@@ -80,10 +80,25 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const validateFixtures = options.validateFixtures ?? createFixtureValidator(providers);
   const seed = async (store: Store, c: Clock): Promise<void> => void (await seedStore(store, providers, fixtures, c));
 
-  let worlds: Worlds | undefined;
+  const store = options.store ?? createMemoryStore();
+  if (options.seedMainStore !== false) {
+    await seed(store, clock);
+    await store.markBaseline();
+  }
+  const worlds = createWorlds(createLiveWorld('main', store, clock, monotonicNow()), {
+    seed,
+    requestLogSize: settings.requestLogSize,
+    sandboxIdleMs: settings.sandboxIdleMs,
+    maxSandboxes: settings.maxSandboxes,
+    limits: settings.sandboxLimits,
+    realNow: monotonicNow,
+    ...(options.persistence ? { persistence: options.persistence } : {}),
+  });
+  options.restoreSandboxes?.(worlds);
+
   let operations: ReadonlyArray<Operation> = [];
   const admin = createAdminApi({
-    worlds: () => worlds!,
+    worlds: () => worlds,
     providers,
     validateFixtures,
     operationIds: () => new Set(operations.map((op) => op.operationId)),
@@ -96,27 +111,11 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   const documents = compileDocuments(options.documents, { basePaths, warn: (file, message) => logger.warn({ file }, message) });
   operations = documents.operations.map((c) => c.op);
 
-  const store = options.store ?? createMemoryStore();
-  if (options.seedMainStore !== false) {
-    await seed(store, clock);
-    await store.markBaseline();
-  }
-  const rt = (worlds = createWorlds(createLiveWorld('main', store, clock, monotonicNow()), {
-    seed,
-    requestLogSize: settings.requestLogSize,
-    sandboxIdleMs: settings.sandboxIdleMs,
-    maxSandboxes: settings.maxSandboxes,
-    limits: settings.sandboxLimits,
-    realNow: monotonicNow,
-    ...(options.persistence ? { persistence: options.persistence } : {}),
-  }));
-  options.restoreSandboxes?.(rt);
-
   const router = createOperationsRouter(documents.routes, documents.operations, (op) => (op.provider ? owners.get(op.provider) : undefined), {
     bodyLimit: settings.bodyLimit,
     maxDepth: settings.maxDepth,
     strict: settings.strict,
-    takeFault: (target, operationId) => rt.takeFault(target, operationId),
+    takeFault: (target, operationId) => worlds.takeFault(target, operationId),
   });
   // The API reference at /docs; authmock's own document also shows the control API and the providers' flows.
   const [document, adminDocument] = options.documents.map((d) => d.file);
@@ -124,9 +123,9 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
 
   const app = new Koa();
   app.silent = true;
-  app.use(createFront({ worlds: rt, operations, logger }));
+  app.use(createFront({ worlds, operations, logger }));
   if (document) app.use(createDocsMiddleware({ document, ...(adminDocument ? { admin: adminDocument } : {}), ...(own ? { flows: providers.map((p) => p.name) } : {}) }));
-  app.use(createWorldSelection(rt));
+  app.use(createWorldSelection(worlds));
   if (settings.latency) app.use(createLatency(settings.latency));
   app.use(router.routes());
   // After the routes, as @koa/router designs it: only requests no route took (OPTIONS, 405) reach it.
@@ -137,13 +136,13 @@ export async function createApp(options: AppOptions): Promise<MockApp> {
   let closed = false;
   const warm = setTimeout(() => void warmOperations(documents.operations, () => closed), WARM_UP_DELAY_MS);
   warm.unref();
-  const stopSweeping = startSweeping(rt, providers, settings.sweepIntervalMs, logger);
+  const stopSweeping = startSweeping(worlds, providers, settings.sweepIntervalMs, logger);
 
   return {
     app,
     providers,
     fixtures,
-    worlds: rt,
+    worlds,
     operations: documents.operations,
     callback: () => app.callback(),
     close: () => {
